@@ -1,0 +1,379 @@
+//! Loading the corpus and the typed API over it.
+//!
+//! A [`Corpus`] holds the documents in seed order, each with its text (and offset tables), its
+//! manifest record and its annotation layers, plus the corpus-wide registries. It is built from a
+//! root directory laid out as this repository is (`corpus/manifest.json`, `corpus/texts/`,
+//! `annotations/`), or from the same files compiled into the crate.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, ErrorKind, Position};
+use crate::model::{
+    AnnotationFile, Claim, DocumentRecord, DocumentStance, EntityMention, EntityRegistry, Exception, Manifest,
+    Proposition, PropositionRegistry, Region, RegistryEntity, Span, SpanStance, Target, TargetRegistry,
+};
+use crate::text::Text;
+
+/// Paths of the corpus files relative to a root.
+pub mod paths {
+    /// The document manifest.
+    pub const MANIFEST: &str = "corpus/manifest.json";
+    /// The folder of texts.
+    pub const TEXTS: &str = "corpus/texts";
+    /// The folder of annotation files and registries.
+    pub const ANNOTATIONS: &str = "annotations";
+    /// The entity registry.
+    pub const ENTITIES: &str = "annotations/entities.json";
+    /// The proposition registry.
+    pub const PROPOSITIONS: &str = "annotations/propositions.json";
+    /// The stance-target registry.
+    pub const TARGETS: &str = "annotations/targets.json";
+
+    /// The annotation file of a document.
+    pub fn annotation(id: &str) -> String {
+        format!("{ANNOTATIONS}/{id}.json")
+    }
+    /// The text file of a seed.
+    pub fn text(source_file: &str) -> String {
+        format!("{TEXTS}/{source_file}")
+    }
+}
+
+/// The whole corpus: documents in seed order and the corpus-wide registries.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    by_id: HashMap<String, usize>,
+    entities: EntityRegistry,
+    entity_index: HashMap<String, usize>,
+    propositions: PropositionRegistry,
+    targets: TargetRegistry,
+}
+
+/// One document: its record, text and annotations.
+#[derive(Debug, Clone)]
+pub struct Document {
+    record: DocumentRecord,
+    text: Text,
+    annotations: AnnotationFile,
+}
+
+impl Corpus {
+    /// The corpus shipped with this crate, parsed on first use and shared afterwards.
+    ///
+    /// ```
+    /// let corpus = crocus_corpus::Corpus::embedded();
+    /// let ids: Vec<&str> = corpus.documents().iter().map(|d| d.id()).collect();
+    /// assert_eq!(ids[0], "hyperfocus-ukraine");
+    /// ```
+    pub fn embedded() -> &'static Corpus {
+        static CORPUS: OnceLock<Corpus> = OnceLock::new();
+        CORPUS.get_or_init(|| {
+            Corpus::load_with(|path| Ok(crate::embedded::get(path).map(<[u8]>::to_vec)))
+                .expect("the embedded corpus is validated by the crate's tests")
+        })
+    }
+
+    /// Loads the corpus rooted at `root` (a checkout of this repository, or a contributor's).
+    ///
+    /// Missing annotation files and registries load as empty layers; a missing manifest or text is
+    /// an error. Loading checks structure, not meaning: run the validator for that.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when a file cannot be read, [`ErrorKind::Json`] when one does not parse
+    /// (with line and column), [`ErrorKind::Mismatch`] when a text's length differs from its
+    /// manifest record or a span does not fit its text.
+    pub fn from_dir(root: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let root = root.as_ref();
+        Corpus::load_with(|path| {
+            let full = root.join(path);
+            match std::fs::read(&full) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path)),
+            }
+        })
+    }
+
+    /// Loads the corpus from any source of files; `read` returns `Ok(None)` for a missing file.
+    fn load_with(read: impl Fn(&str) -> Result<Option<Vec<u8>>, Error>) -> Result<Corpus, Error> {
+        let required = |path: &str| -> Result<Vec<u8>, Error> {
+            read(path)?.ok_or_else(|| {
+                Error::new(ErrorKind::Missing, format!("{path} is missing; the corpus root must contain it"))
+                    .in_file(path)
+            })
+        };
+        let manifest: Manifest = parse(&required(paths::MANIFEST)?, paths::MANIFEST)?;
+        let entities: EntityRegistry = optional(&read, paths::ENTITIES)?;
+        let propositions: PropositionRegistry = optional(&read, paths::PROPOSITIONS)?;
+        let targets: TargetRegistry = optional(&read, paths::TARGETS)?;
+
+        let mut documents = Vec::with_capacity(manifest.documents.len());
+        let mut by_id = HashMap::new();
+        for (i, record) in manifest.documents.into_iter().enumerate() {
+            let text_path = paths::text(&record.source_file);
+            let bytes = required(&text_path)?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::new(ErrorKind::Utf8, format!("the text is not valid UTF-8: {e}")).in_file(&text_path)
+            })?;
+            let text = Text::new(text);
+            if text.len_chars() != record.chars || text.len_bytes() != record.bytes {
+                return Err(Error::new(
+                    ErrorKind::Mismatch,
+                    format!(
+                        "the text has {} characters and {} bytes but the manifest says {} and {}; \
+                         texts ship byte for byte, so restore the seed file or correct the record",
+                        text.len_chars(),
+                        text.len_bytes(),
+                        record.chars,
+                        record.bytes
+                    ),
+                )
+                .in_file(&text_path));
+            }
+            let ann_path = paths::annotation(&record.id);
+            let annotations: AnnotationFile = match read(&ann_path)? {
+                Some(bytes) => parse(&bytes, &ann_path)?,
+                None => AnnotationFile {
+                    schema_version: crate::SCHEMA_VERSION.to_string(),
+                    document: record.id.clone(),
+                    ..AnnotationFile::default()
+                },
+            };
+            let doc = Document { record, text, annotations };
+            doc.check_ranges(&ann_path)?;
+            if by_id.insert(doc.record.id.clone(), i).is_some() {
+                return Err(Error::new(
+                    ErrorKind::Mismatch,
+                    format!("document id `{}` appears twice in the manifest; ids must be unique", doc.record.id),
+                )
+                .in_file(paths::MANIFEST));
+            }
+            documents.push(doc);
+        }
+        let entity_index = entities.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        Ok(Corpus { documents, by_id, entities, entity_index, propositions, targets })
+    }
+
+    /// The documents, in seed order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Iterates over the documents in seed order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Document> {
+        self.documents.iter()
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.by_id.get(id).map(|&i| &self.documents[i])
+    }
+
+    /// The entity registry.
+    pub fn entities(&self) -> &[RegistryEntity] {
+        &self.entities.entities
+    }
+
+    /// The registry entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&RegistryEntity> {
+        self.entity_index.get(id).map(|&i| &self.entities.entities[i])
+    }
+
+    /// The proposition registry.
+    pub fn propositions(&self) -> &[Proposition] {
+        &self.propositions.propositions
+    }
+
+    /// The proposition with this id.
+    pub fn proposition(&self, id: &str) -> Option<&Proposition> {
+        self.propositions.propositions.iter().find(|p| p.id == id)
+    }
+
+    /// The stance targets.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets.targets
+    }
+
+    /// Every mention of one registry entity, across documents, in seed and text order.
+    ///
+    /// ```
+    /// let corpus = crocus_corpus::Corpus::embedded();
+    /// for (doc, mention) in corpus.mentions_of("vladimir-putin") {
+    ///     assert_eq!(doc.slice(mention.span()), mention.text);
+    /// }
+    /// ```
+    pub fn mentions_of<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = (&'a Document, &'a EntityMention)> + 'a {
+        self.documents.iter().flat_map(move |d| {
+            d.entities().iter().filter(move |m| m.entity.as_deref() == Some(entity)).map(move |m| (d, m))
+        })
+    }
+
+    /// Every claim that gives a value for one proposition, across documents.
+    pub fn claims_on<'a>(&'a self, proposition: &'a str) -> impl Iterator<Item = (&'a Document, &'a Claim)> + 'a {
+        self.documents.iter().flat_map(move |d| {
+            d.claims().iter().filter(move |c| c.proposition.as_deref() == Some(proposition)).map(move |c| (d, c))
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Corpus {
+    type Item = &'a Document;
+    type IntoIter = std::slice::Iter<'a, Document>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.documents.iter()
+    }
+}
+
+impl Document {
+    /// The stable id (`hyperfocus-ukraine`).
+    pub fn id(&self) -> &str {
+        &self.record.id
+    }
+    /// The manifest record.
+    pub fn record(&self) -> &DocumentRecord {
+        &self.record
+    }
+    /// The headline, if the text has one.
+    pub fn title(&self) -> Option<&str> {
+        self.record.title.as_deref()
+    }
+    /// The raw text, byte for byte as shipped.
+    pub fn text(&self) -> &str {
+        self.text.as_str()
+    }
+    /// The text with its offset tables.
+    pub fn text_index(&self) -> &Text {
+        &self.text
+    }
+    /// The text of a code-point span.
+    ///
+    /// # Panics
+    /// When the span is out of range, as `str` indexing does; spans loaded with the corpus are
+    /// checked on load and never panic. Use [`Document::get`] for spans from elsewhere.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span).unwrap_or_else(|| {
+            panic!(
+                "span {}..{} is out of range for `{}` ({} characters)",
+                span.start,
+                span.end,
+                self.id(),
+                self.text.len_chars()
+            )
+        })
+    }
+    /// The text of a code-point span, or `None` when it is out of range.
+    pub fn get(&self, span: Span) -> Option<&str> {
+        self.text.get(span)
+    }
+    /// The regions, in text order.
+    pub fn regions(&self) -> &[Region] {
+        &self.record.regions
+    }
+    /// The region containing code point `cp`.
+    pub fn region_at(&self, cp: usize) -> Option<&Region> {
+        self.record.regions.iter().find(|r| r.start <= cp && cp < r.end)
+    }
+    /// All annotation layers as loaded.
+    pub fn annotations(&self) -> &AnnotationFile {
+        &self.annotations
+    }
+    /// Entity mentions, in text order.
+    pub fn entities(&self) -> &[EntityMention] {
+        &self.annotations.entities
+    }
+    /// The entity mention with this id.
+    pub fn entity_mention(&self, id: &str) -> Option<&EntityMention> {
+        self.annotations.entities.iter().find(|m| m.id == id)
+    }
+    /// Claims, in text order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.annotations.claims
+    }
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.annotations.claims.iter().find(|c| c.id == id)
+    }
+    /// Span stances, in text order.
+    pub fn stances(&self) -> &[SpanStance] {
+        &self.annotations.stances
+    }
+    /// Document stances, one per target.
+    pub fn document_stances(&self) -> &[DocumentStance] {
+        &self.annotations.document_stances
+    }
+    /// Listed exceptions to the repeat sweep.
+    pub fn exceptions(&self) -> &[Exception] {
+        &self.annotations.exceptions
+    }
+
+    /// Every span of the document with a JSON pointer naming it, for range checks.
+    fn check_ranges(&self, file: &str) -> Result<(), Error> {
+        let len = self.text.len_chars();
+        let mut spans: Vec<(String, Span)> = Vec::new();
+        for (i, r) in self.record.regions.iter().enumerate() {
+            spans.push((format!("(manifest) regions/{i}"), r.span()));
+        }
+        let a = &self.annotations;
+        for (i, m) in a.entities.iter().enumerate() {
+            spans.push((format!("/entities/{i}"), m.span()));
+        }
+        for (i, c) in a.claims.iter().enumerate() {
+            spans.push((format!("/claims/{i}"), c.span()));
+            if let Some(cue) = &c.cue {
+                spans.push((format!("/claims/{i}/cue"), cue.span()));
+            }
+            if let crate::model::Claimer::Unnamed { description: Some(d) } = &c.claimer {
+                spans.push((format!("/claims/{i}/claimer/description"), d.span()));
+            }
+        }
+        for (i, s) in a.stances.iter().enumerate() {
+            spans.push((format!("/stances/{i}"), s.span()));
+            if let crate::model::Claimer::Unnamed { description: Some(d) } = &s.holder {
+                spans.push((format!("/stances/{i}/holder/description"), d.span()));
+            }
+        }
+        for (i, e) in a.exceptions.iter().enumerate() {
+            spans.push((format!("/exceptions/{i}"), Span::new(e.start, e.end)));
+        }
+        for (pointer, s) in spans {
+            if s.start > s.end || s.end > len {
+                return Err(Error::new(
+                    ErrorKind::Mismatch,
+                    format!(
+                        "span {}..{} does not fit the text of `{}` ({len} characters); offsets are code points, \
+                         half-open, with start <= end <= length",
+                        s.start,
+                        s.end,
+                        self.id()
+                    ),
+                )
+                .at(Position {
+                    file: Some(PathBuf::from(file)),
+                    line: None,
+                    column: None,
+                    pointer: Some(pointer),
+                }));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
+    serde_json::from_slice(bytes).map_err(|e| Error::json(&e, path))
+}
+
+fn optional<T: DeserializeOwned + Default>(
+    read: &impl Fn(&str) -> Result<Option<Vec<u8>>, Error>,
+    path: &str,
+) -> Result<T, Error> {
+    match read(path)? {
+        Some(bytes) => parse(&bytes, path),
+        None => Ok(T::default()),
+    }
+}

@@ -1,0 +1,54 @@
+//! # crocus-corpus
+//!
+//! Five English news and opinion texts about the March 2024 Crocus City Hall attack in Moscow,
+//! shipped byte for byte, with span-level annotations for **entities** (OntoNotes 5.0 types, linked
+//! to a corpus-wide registry), **claims** (claimer, cue, attribution, cross-document propositions
+//! with normalized values) and **stance** (document and span level).
+//!
+//! The corpus is compiled into the crate: [`Corpus::embedded`] needs no files, no setup and no
+//! network. [`Corpus::from_dir`] loads a checkout with the same layout, which is what a
+//! contributor edits.
+//!
+//! ```
+//! use crocus_corpus::Corpus;
+//!
+//! let corpus = Corpus::embedded();
+//! assert_eq!(corpus.documents().len(), 5);
+//!
+//! let doc = corpus.document("cruel-irony").expect("shipped document");
+//! assert_eq!(doc.title(), None); // 004 has no headline
+//! for mention in doc.entities() {
+//!     // Every span slices the text to exactly its surface string.
+//!     assert_eq!(doc.slice(mention.span()), mention.text);
+//! }
+//! ```
+//!
+//! ## Architecture
+//!
+//! - [`model`]: the serde data model of every file the corpus ships (manifest, annotation files,
+//!   registries), one module per layer;
+//! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
+//! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
+//! - [`error`]: the one error type, with a kind and a position;
+//! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
+//! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod corpus;
+mod embedded;
+pub mod error;
+pub mod model;
+pub mod text;
+
+pub use corpus::{Corpus, Document};
+pub use error::{Error, ErrorKind, Position};
+pub use model::{Label, Span};
+pub use text::Text;
+
+/// The version of the data: the crate version. Patch releases correct annotations, minor releases
+/// add annotations, major releases change the schema (see `CHANGELOG.md`).
+pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The version of the file formats, as written in every shipped file's `schema_version`.
+pub const SCHEMA_VERSION: &str = "1.0.0";

@@ -1,0 +1,46 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Claim, DocumentStance, EntityMention, SpanStance};
+
+/// `annotations/<document id>.json`: every annotation layer of one document. Layers that are not
+/// annotated yet are empty lists.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationFile {
+    /// The schema this file follows (`../schema/annotation.schema.json`).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Version of the file format.
+    pub schema_version: String,
+    /// The document id, as in the manifest.
+    pub document: String,
+    /// Entity mentions, sorted by offset.
+    #[serde(default)]
+    pub entities: Vec<EntityMention>,
+    /// Claims, sorted by offset.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// Span stances, sorted by offset.
+    #[serde(default)]
+    pub stances: Vec<SpanStance>,
+    /// One stance per registered target.
+    #[serde(default)]
+    pub document_stances: Vec<DocumentStance>,
+    /// Occurrences of annotated surface strings left unannotated on purpose.
+    #[serde(default)]
+    pub exceptions: Vec<Exception>,
+}
+
+/// An occurrence of an annotated surface string deliberately left unannotated, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exception {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The surface text.
+    pub text: String,
+    /// Why it is not annotated.
+    pub reason: String,
+}

@@ -1,0 +1,176 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Span, TextSpan, Value};
+
+/// One checkable factual claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Unique within the document (`c1`, …).
+    pub id: String,
+    /// First code point of the asserted content.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The asserted content, without the attribution cue.
+    pub text: String,
+    /// Who asserts it.
+    pub claimer: Claimer,
+    /// The attribution cue ("said", "according to"), if any.
+    #[serde(default)]
+    pub cue: Option<TextSpan>,
+    /// How it is attributed.
+    pub attribution: Attribution,
+    /// One or more claim types.
+    pub types: Vec<ClaimType>,
+    /// Whether a fact-checker would want it verified.
+    pub checkworthy: bool,
+    /// The corpus-wide proposition it gives a value for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposition: Option<String>,
+    /// The value it gives for that proposition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+impl Claim {
+    /// The claim's offsets.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Who asserts a claim (or holds a stance).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Claimer {
+    /// The author of the text.
+    Author,
+    /// A named source: a registry entity and the mention that names it in this document.
+    Entity {
+        /// Registry entity id.
+        entity: String,
+        /// Id of the entity mention in this document.
+        mention: String,
+    },
+    /// An unnamed source ("U.S. officials"), with the words that describe it, if any.
+    Unnamed {
+        /// The describing words.
+        #[serde(default)]
+        description: Option<TextSpan>,
+    },
+}
+
+impl Claimer {
+    /// A short rendering: `author`, `entity:vladimir-putin`, `unnamed: U.S. officials`.
+    pub fn display(&self) -> String {
+        match self {
+            Claimer::Author => "author".into(),
+            Claimer::Entity { entity, .. } => entity.clone(),
+            Claimer::Unnamed { description: Some(d) } => format!("unnamed: {}", d.text),
+            Claimer::Unnamed { description: None } => "unnamed".into(),
+        }
+    }
+}
+
+/// How a claim is attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// The author asserts it.
+    Authorial,
+    /// Quoted words.
+    DirectQuote,
+    /// Reported speech or thought.
+    Indirect,
+}
+
+/// AVeriTeC-style claim types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum ClaimType {
+    Event,
+    Numerical,
+    Temporal,
+    Causal,
+    Attribution,
+    Prediction,
+}
+
+/// `annotations/propositions.json`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropositionRegistry {
+    /// The schema this file follows.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Version of the file format.
+    pub schema_version: String,
+    /// The propositions.
+    pub propositions: Vec<Proposition>,
+}
+
+/// A checkable fact that two or more claims answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposition {
+    /// Slug id (`death-toll`).
+    pub id: String,
+    /// The fact as a question.
+    pub question: String,
+    /// The kind of answer.
+    pub value_kind: ValueKind,
+    /// Unit of a numeric answer (`people`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// A reference value, only with its public source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+}
+
+/// The kind of answer a proposition takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// A number or interval.
+    Number,
+    /// A date.
+    Date,
+    /// A year.
+    Year,
+    /// Yes or no.
+    Boolean,
+    /// One of several categories.
+    Category,
+}
+
+impl ValueKind {
+    /// True when `value` is an answer of this kind.
+    pub fn admits(self, value: &Value) -> bool {
+        matches!(
+            (self, value),
+            (ValueKind::Number, Value::Number { .. } | Value::Range { .. })
+                | (ValueKind::Date | ValueKind::Year, Value::Date { .. })
+                | (ValueKind::Boolean, Value::Boolean { .. })
+                | (ValueKind::Category, Value::Category { .. })
+        )
+    }
+}
+
+/// A reference value with its public source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// The value.
+    pub value: Value,
+    /// Title of the source.
+    pub source_title: String,
+    /// Its publisher.
+    pub source_publisher: String,
+    /// Its date (ISO 8601).
+    pub source_date: String,
+    /// Where to find it.
+    #[serde(default)]
+    pub source_url: Option<String>,
+}

@@ -1,0 +1,160 @@
+use serde::{Deserialize, Serialize};
+
+use super::TextSpan;
+
+/// `corpus/manifest.json`: one record per document, in seed order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The schema this file follows (`../schema/manifest.schema.json`).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Version of the file format.
+    pub schema_version: String,
+    /// The documents, in seed order.
+    pub documents: Vec<DocumentRecord>,
+}
+
+/// What the corpus knows about one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRecord {
+    /// Stable slug, e.g. `hyperfocus-ukraine`.
+    pub id: String,
+    /// The seed file name under `corpus/texts/`.
+    pub source_file: String,
+    /// SHA-256 of the text's bytes, lowercase hex.
+    pub sha256: String,
+    /// Length in Unicode code points.
+    pub chars: usize,
+    /// Length in bytes (UTF-8).
+    pub bytes: usize,
+    /// The headline, or `None` when the text has none.
+    pub title: Option<String>,
+    /// BCP 47 language tag (`en`).
+    pub language: String,
+    /// Genre as judged from the text.
+    pub genre: Genre,
+    /// The author, only where the text states it.
+    pub author: Option<MetaField>,
+    /// The publisher, only where the text states it.
+    pub publisher: Option<MetaField>,
+    /// The URL, only where the text states it.
+    pub url: Option<MetaField>,
+    /// The publication date (ISO 8601), only where the text states it.
+    pub date: Option<MetaField>,
+    /// Regions that tile the whole text, in order.
+    pub regions: Vec<Region>,
+    /// Text-quality problems a user must know about.
+    pub quality_flags: Vec<QualityFlag>,
+}
+
+/// Genre of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genre {
+    /// Reporting.
+    News,
+    /// Explanatory analysis.
+    Analysis,
+    /// Opinion or column.
+    Opinion,
+}
+
+impl Genre {
+    /// The name used in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::News => "news",
+            Genre::Analysis => "analysis",
+            Genre::Opinion => "opinion",
+        }
+    }
+}
+
+/// A metadata value with the span of the text that states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaField {
+    /// The value.
+    pub value: String,
+    /// Where the text states it.
+    pub evidence: TextSpan,
+}
+
+/// A region of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Headline, body or boilerplate.
+    pub kind: RegionKind,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// 1-based number of the article a headline or body region belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u32>,
+}
+
+impl Region {
+    /// The region's offsets.
+    pub fn span(&self) -> super::Span {
+        super::Span::new(self.start, self.end)
+    }
+}
+
+/// Kind of a region. Only headline and body regions are annotated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKind {
+    /// An article's headline.
+    Headline,
+    /// An article's body.
+    Body,
+    /// Site furniture: credits, widgets, teasers, spam.
+    Boilerplate,
+}
+
+impl RegionKind {
+    /// The name used in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Headline => "headline",
+            RegionKind::Body => "body",
+            RegionKind::Boilerplate => "boilerplate",
+        }
+    }
+    /// True for headline and body.
+    pub fn is_annotated(self) -> bool {
+        !matches!(self, RegionKind::Boilerplate)
+    }
+}
+
+/// A text-quality problem with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityFlag {
+    /// The problem.
+    pub kind: QualityFlagKind,
+    /// One sentence on what it means for a user.
+    pub note: String,
+    /// Spans that show it.
+    pub evidence: Vec<TextSpan>,
+}
+
+/// Kinds of text-quality problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QualityFlagKind {
+    /// Page furniture scraped with the text.
+    ScrapingBoilerplate,
+    /// Artefacts of machine translation.
+    MachineTranslation,
+    /// Automatic paraphrase ("spinning").
+    ParaphraseSpinning,
+    /// More than one article in one text.
+    MultipleArticles,
+    /// Misspellings and typos.
+    Typos,
+}

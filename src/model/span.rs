@@ -1,0 +1,52 @@
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of Unicode code points into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First code point of the span.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (code points).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// Number of code points covered.
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True when the span covers nothing.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// True when the two spans share at least one code point.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// True when `other` lies within this span.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A span with the text it covers, as stored in the files (`{"start", "end", "text"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The covered text, equal to the slice of the document.
+    pub text: String,
+}
+
+impl TextSpan {
+    /// The offsets without the text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}

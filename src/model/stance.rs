@@ -1,0 +1,155 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Claimer, Span};
+
+/// The holder of a stance: the same three kinds as a claimer.
+pub type Holder = Claimer;
+
+/// `annotations/targets.json`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetRegistry {
+    /// The schema this file follows.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Version of the file format.
+    pub schema_version: String,
+    /// The targets.
+    pub targets: Vec<Target>,
+}
+
+/// A stance target every document is judged against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Slug id (`ukraine-responsible`).
+    pub id: String,
+    /// One-sentence definition.
+    pub definition: String,
+}
+
+/// What a span stance is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum StanceTarget {
+    /// A registry target.
+    Target {
+        /// Target id.
+        id: String,
+    },
+    /// A registry entity.
+    Entity {
+        /// Entity id.
+        id: String,
+    },
+    /// A claim of the same document.
+    Claim {
+        /// Claim id.
+        id: String,
+    },
+}
+
+impl StanceTarget {
+    /// A short rendering: `target:ukraine-responsible`.
+    pub fn display(&self) -> String {
+        match self {
+            StanceTarget::Target { id } => format!("target:{id}"),
+            StanceTarget::Entity { id } => format!("entity:{id}"),
+            StanceTarget::Claim { id } => format!("claim:{id}"),
+        }
+    }
+}
+
+/// Stance labels: FAVOR/AGAINST/NEUTRAL toward targets and entities, SUPPORT/DENY/QUERY/COMMENT
+/// toward claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[allow(missing_docs)]
+pub enum StanceLabel {
+    Favor,
+    Against,
+    Neutral,
+    Support,
+    Deny,
+    Query,
+    Comment,
+}
+
+impl StanceLabel {
+    /// The label as written in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StanceLabel::Favor => "FAVOR",
+            StanceLabel::Against => "AGAINST",
+            StanceLabel::Neutral => "NEUTRAL",
+            StanceLabel::Support => "SUPPORT",
+            StanceLabel::Deny => "DENY",
+            StanceLabel::Query => "QUERY",
+            StanceLabel::Comment => "COMMENT",
+        }
+    }
+    /// True for the labels toward a claim.
+    pub fn is_claim_label(self) -> bool {
+        matches!(self, StanceLabel::Support | StanceLabel::Deny | StanceLabel::Query | StanceLabel::Comment)
+    }
+}
+
+/// A span expressing a holder's evaluation of a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanStance {
+    /// Unique within the document (`s1`, …).
+    pub id: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The evaluative words.
+    pub text: String,
+    /// Whose evaluation.
+    pub holder: Holder,
+    /// Of what.
+    pub target: StanceTarget,
+    /// Which way.
+    pub label: StanceLabel,
+}
+
+impl SpanStance {
+    /// The span's offsets.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Document-level stance labels (SemEval-2016 Task 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[allow(missing_docs)]
+pub enum TargetLabel {
+    Favor,
+    Against,
+    None,
+}
+
+impl TargetLabel {
+    /// The label as written in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetLabel::Favor => "FAVOR",
+            TargetLabel::Against => "AGAINST",
+            TargetLabel::None => "NONE",
+        }
+    }
+}
+
+/// The author's stance toward one registry target, over the whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentStance {
+    /// Target id.
+    pub target: String,
+    /// The stance.
+    pub label: TargetLabel,
+    /// Ids of the span stances that support it.
+    pub evidence: Vec<String>,
+}

@@ -1,0 +1,110 @@
+//! A document's text with precomputed offset tables.
+//!
+//! Annotations count Unicode code points (Python's `text[start:end]`), Rust slices count bytes and
+//! JavaScript and UIMA count UTF-16 code units. [`Text`] converts between the three in O(1) from
+//! code points and O(log n) towards code points, with one table per unit built once on load.
+
+use crate::model::Span;
+
+/// The text of one document and its offset tables.
+#[derive(Debug, Clone)]
+pub struct Text {
+    text: String,
+    /// `bytes[i]` is the byte offset of code point `i`; one extra entry for the end.
+    bytes: Vec<u32>,
+    /// `utf16[i]` is the UTF-16 offset of code point `i`; one extra entry for the end.
+    utf16: Vec<u32>,
+}
+
+impl Text {
+    /// Builds the offset tables for `text`.
+    ///
+    /// # Panics
+    /// Never for texts under 4 GiB; offsets are stored as `u32`.
+    pub fn new(text: String) -> Text {
+        let n = text.chars().count();
+        let mut bytes = Vec::with_capacity(n + 1);
+        let mut utf16 = Vec::with_capacity(n + 1);
+        let mut u = 0u32;
+        for (b, c) in text.char_indices() {
+            bytes.push(b as u32);
+            utf16.push(u);
+            u += c.len_utf16() as u32;
+        }
+        bytes.push(text.len() as u32);
+        utf16.push(u);
+        Text { text, bytes, utf16 }
+    }
+
+    /// The whole text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn len_chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Length in bytes.
+    pub fn len_bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Length in UTF-16 code units.
+    pub fn len_utf16(&self) -> usize {
+        *self.utf16.last().unwrap_or(&0) as usize
+    }
+
+    /// Byte offset of code point `cp` (`cp` may equal the length).
+    pub fn byte_offset(&self, cp: usize) -> Option<usize> {
+        self.bytes.get(cp).map(|&b| b as usize)
+    }
+
+    /// UTF-16 offset of code point `cp` (`cp` may equal the length).
+    pub fn utf16_offset(&self, cp: usize) -> Option<usize> {
+        self.utf16.get(cp).map(|&u| u as usize)
+    }
+
+    /// Code-point offset of byte offset `byte`, when it falls on a character boundary.
+    pub fn char_offset_from_byte(&self, byte: usize) -> Option<usize> {
+        let b = u32::try_from(byte).ok()?;
+        self.bytes.binary_search(&b).ok()
+    }
+
+    /// Code-point offset of UTF-16 offset `unit`, when it does not split a surrogate pair.
+    pub fn char_offset_from_utf16(&self, unit: usize) -> Option<usize> {
+        let u = u32::try_from(unit).ok()?;
+        self.utf16.binary_search(&u).ok()
+    }
+
+    /// The byte range of a code-point span, or `None` when it is out of range or reversed.
+    pub fn byte_range(&self, span: Span) -> Option<std::ops::Range<usize>> {
+        if span.start > span.end {
+            return None;
+        }
+        Some(self.byte_offset(span.start)?..self.byte_offset(span.end)?)
+    }
+
+    /// The text of a code-point span, or `None` when it is out of range or reversed.
+    pub fn get(&self, span: Span) -> Option<&str> {
+        self.byte_range(span).map(|r| &self.text[r])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixed_widths() {
+        let t = Text::new("a’b😀c".to_string());
+        assert_eq!(t.len_chars(), 5);
+        assert_eq!(t.byte_offset(2), Some(4));
+        assert_eq!(t.utf16_offset(4), Some(5));
+        assert_eq!(t.get(Span::new(1, 4)), Some("’b😀"));
+        assert_eq!(t.char_offset_from_byte(2), None);
+        assert_eq!(t.char_offset_from_utf16(4), None);
+        assert_eq!(t.get(Span::new(3, 9)), None);
+    }
+}

@@ -1,0 +1,190 @@
+//! The shipped corpus: texts byte for byte, manifest records, regions, offsets and loading.
+
+use std::path::Path;
+
+use crocus_corpus::model::{Manifest, RegionKind};
+use crocus_corpus::{Corpus, ErrorKind, Span};
+use proptest::prelude::*;
+use sha2::{Digest, Sha256};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn manifest() -> Manifest {
+    serde_json::from_slice(&std::fs::read(Path::new(ROOT).join("corpus/manifest.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn texts_match_their_manifest_hashes_and_the_api_returns_those_bytes() {
+    let corpus = Corpus::embedded();
+    let manifest = manifest();
+    assert_eq!(corpus.documents().len(), manifest.documents.len());
+    for (doc, record) in corpus.iter().zip(&manifest.documents) {
+        let bytes = std::fs::read(Path::new(ROOT).join("corpus/texts").join(&record.source_file)).unwrap();
+        assert_eq!(
+            Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>(),
+            record.sha256,
+            "{}",
+            record.id
+        );
+        assert_eq!(doc.text().as_bytes(), &bytes[..], "{}", record.id);
+        assert_eq!(doc.text().chars().count(), record.chars);
+        assert_eq!(bytes.len(), record.bytes);
+        // The seeds: UTF-8, LF, no BOM, no final newline.
+        assert!(!doc.text().starts_with('\u{feff}') && !doc.text().contains('\r') && !doc.text().ends_with('\n'));
+    }
+}
+
+#[test]
+fn shipped_texts_equal_the_seeds_when_the_workspace_has_them() {
+    // The seeds live beside the repository in the project workspace; a packaged crate has none.
+    let seeds = Path::new(ROOT).join("../shared/seeds");
+    if !seeds.is_dir() {
+        return;
+    }
+    for record in manifest().documents {
+        let shipped = std::fs::read(Path::new(ROOT).join("corpus/texts").join(&record.source_file)).unwrap();
+        let seed = std::fs::read(seeds.join(&record.source_file)).unwrap();
+        assert_eq!(shipped, seed, "{} differs from its seed", record.source_file);
+    }
+}
+
+#[test]
+fn regions_cover_every_non_whitespace_character_exactly_once() {
+    for doc in Corpus::embedded() {
+        let mut cover = vec![0u8; doc.text_index().len_chars()];
+        for r in doc.regions() {
+            assert!(r.start < r.end && r.end <= cover.len(), "{}: bad region {r:?}", doc.id());
+            for c in &mut cover[r.start..r.end] {
+                *c += 1;
+            }
+            assert_eq!(r.article.is_some(), r.kind != RegionKind::Boilerplate, "{}: {r:?}", doc.id());
+        }
+        for (i, ch) in doc.text().chars().enumerate() {
+            if !ch.is_whitespace() {
+                assert_eq!(cover[i], 1, "{}: character {i} {ch:?} is covered {} times", doc.id(), cover[i]);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_document_has_a_title_exactly_when_it_has_a_headline() {
+    for doc in Corpus::embedded() {
+        let first_headline = doc.regions().iter().find(|r| r.kind == RegionKind::Headline);
+        match (doc.title(), first_headline) {
+            (Some(title), Some(r)) => assert_eq!(doc.slice(r.span()).trim(), title),
+            (None, None) => {}
+            other => panic!("{}: title and headline disagree: {other:?}", doc.id()),
+        }
+    }
+    assert_eq!(Corpus::embedded().document("cruel-irony").unwrap().title(), None);
+}
+
+#[test]
+fn metadata_is_only_what_the_text_states() {
+    for doc in Corpus::embedded() {
+        let r = doc.record();
+        for field in [&r.author, &r.publisher, &r.url, &r.date].into_iter().flatten() {
+            assert_eq!(doc.slice(field.evidence.span()), field.evidence.text);
+            assert!(field.evidence.text.contains(&field.value), "{}: evidence must state {}", doc.id(), field.value);
+        }
+        for flag in &r.quality_flags {
+            assert!(!flag.evidence.is_empty());
+            for e in &flag.evidence {
+                assert_eq!(doc.slice(e.span()), e.text, "{}", doc.id());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_embedded_file_list_matches_the_checkout() {
+    let on_disk = Corpus::from_dir(ROOT).unwrap();
+    let embedded = Corpus::embedded();
+    for (a, b) in on_disk.iter().zip(embedded) {
+        assert_eq!(a.id(), b.id());
+        assert_eq!(a.text(), b.text());
+        assert_eq!(a.annotations(), b.annotations(), "{}: embedded annotations are stale", a.id());
+    }
+    assert_eq!(on_disk.documents().len(), embedded.documents().len());
+    assert_eq!(on_disk.entities(), embedded.entities());
+    assert_eq!(on_disk.propositions(), embedded.propositions());
+    assert_eq!(on_disk.targets(), embedded.targets());
+}
+
+#[test]
+fn lookups_and_seed_order() {
+    let corpus = Corpus::embedded();
+    let ids: Vec<_> = corpus.iter().map(|d| d.record().source_file.clone()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    for doc in corpus {
+        assert_eq!(corpus.document(doc.id()).unwrap().id(), doc.id());
+    }
+    assert!(corpus.document("no-such-document").is_none());
+}
+
+#[test]
+fn loading_errors_are_located_and_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("corpus/texts")).unwrap();
+    // Missing manifest.
+    let err = Corpus::from_dir(dir.path()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Missing);
+    assert!(err.to_string().contains("corpus/manifest.json"), "{err}");
+    // Truncated manifest: a JSON error with line and column.
+    std::fs::write(dir.path().join("corpus/manifest.json"), "{\n  \"schema_version\": \"1.0.0\",\n  \"documents\": [")
+        .unwrap();
+    let err = Corpus::from_dir(dir.path()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Json);
+    assert_eq!(err.position().line, Some(3));
+    assert!(err.to_string().starts_with("corpus/manifest.json:3:"), "{err}");
+    // A text whose length differs from its record.
+    let mut m = manifest();
+    m.documents.truncate(1);
+    std::fs::write(dir.path().join("corpus/manifest.json"), serde_json::to_string(&m).unwrap()).unwrap();
+    std::fs::write(dir.path().join("corpus/texts").join(&m.documents[0].source_file), "short").unwrap();
+    let err = Corpus::from_dir(dir.path()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Mismatch);
+    // Invalid UTF-8.
+    std::fs::write(dir.path().join("corpus/texts").join(&m.documents[0].source_file), b"\xff\xfe").unwrap();
+    assert_eq!(Corpus::from_dir(dir.path()).unwrap_err().kind(), ErrorKind::Utf8);
+    // A span beyond the text.
+    std::fs::copy(
+        Path::new(ROOT).join("corpus/texts").join(&m.documents[0].source_file),
+        dir.path().join("corpus/texts").join(&m.documents[0].source_file),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("annotations")).unwrap();
+    let ann = format!(
+        r#"{{"schema_version":"1.0.0","document":"{}","entities":[{{"id":"e1","start":10,"end":999999,"text":"x","label":"GPE","entity":"x"}}]}}"#,
+        m.documents[0].id
+    );
+    std::fs::write(dir.path().join(format!("annotations/{}.json", m.documents[0].id)), ann).unwrap();
+    let err = Corpus::from_dir(dir.path()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Mismatch);
+    assert_eq!(err.position().pointer.as_deref(), Some("/entities/0"));
+}
+
+proptest! {
+    #[test]
+    fn offsets_round_trip_on_every_character(doc_index in 0usize..5, seed in any::<u64>()) {
+        let doc = &Corpus::embedded().documents()[doc_index];
+        let t = doc.text_index();
+        let n = t.len_chars();
+        // Every character of the chosen document, plus one random span.
+        for cp in 0..=n {
+            let b = t.byte_offset(cp).unwrap();
+            prop_assert_eq!(t.char_offset_from_byte(b), Some(cp));
+            let u = t.utf16_offset(cp).unwrap();
+            prop_assert_eq!(t.char_offset_from_utf16(u), Some(cp));
+            prop_assert!(doc.text().is_char_boundary(b));
+        }
+        let a = (seed as usize) % (n + 1);
+        let z = a + ((seed >> 32) as usize) % (n + 1 - a);
+        let s = doc.slice(Span::new(a, z));
+        prop_assert_eq!(s.chars().count(), z - a);
+        prop_assert_eq!(s, doc.text().chars().skip(a).take(z - a).collect::<String>());
+    }
+}
