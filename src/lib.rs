@@ -41,6 +41,11 @@ pub mod error;
 pub mod model;
 pub mod text;
 
+#[cfg(feature = "validate")]
+pub mod canonical;
+#[cfg(feature = "validate")]
+pub mod validate;
+
 pub use corpus::{Corpus, Document};
 pub use error::{Error, ErrorKind, Position};
 pub use model::{Label, Span};

@@ -1,0 +1,244 @@
+//! Diagnostics: what is wrong, where, and what to do; and their three renderings.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+/// How serious a diagnostic is. Warnings become errors under `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The data is invalid.
+    Error,
+    /// Probably a mistake; an error under `--strict`.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $name:literal, $severity:ident, $doc:literal;)*) => {
+        /// The stable code of every rule. Codes never change meaning; retired codes are not reused.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+            /// The code (`E012`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+            /// The rule's name (`span-text-mismatch`).
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+            /// The default severity.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+            /// One sentence on the rule.
+            pub fn explain(self) -> &'static str {
+                match self { $(Code::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    InvalidJson = "E001", "invalid-json", Error, "The file is not well-formed JSON (truncated, empty, trailing data, nested too deeply).";
+    InvalidUtf8 = "E002", "invalid-utf8", Error, "The file is not valid UTF-8.";
+    ByteOrderMark = "E003", "byte-order-mark", Error, "The file starts with a UTF-8 byte-order mark; JSON and the texts must not.";
+    SchemaViolation = "E004", "schema-violation", Error, "A value does not match the file's JSON Schema (wrong type, missing or unknown field, label not in its set).";
+    TextHashMismatch = "E005", "text-hash-mismatch", Error, "A text's SHA-256 differs from its manifest record: the text changed.";
+    TextLengthMismatch = "E006", "text-length-mismatch", Error, "A text's length in characters or bytes differs from its manifest record.";
+    TextFormat = "E007", "text-format", Error, "A text has a byte-order mark or CRLF line endings; texts are UTF-8 with LF, byte for byte as received.";
+    MissingFile = "E008", "missing-file", Error, "A file the manifest names is missing.";
+    UnknownDocument = "E009", "unknown-document", Error, "An annotation file names a document that is not in the manifest.";
+    SpanOutOfRange = "E010", "span-out-of-range", Error, "A span does not satisfy 0 <= start < end <= length of the text (in code points).";
+    SpanEmpty = "E011", "span-empty", Error, "A span is empty or reversed (start >= end).";
+    SpanTextMismatch = "E012", "span-text-mismatch", Error, "A span's `text` differs from the slice of the document it points at.";
+    SpanWhitespaceEdge = "E013", "span-whitespace-edge", Error, "A span starts or ends with whitespace.";
+    SpanOutsideRegion = "E014", "span-outside-region", Error, "An annotated span is not inside one headline or body region.";
+    RegionTiling = "E015", "region-tiling", Error, "Regions do not tile the text: a gap, an overlap, or a wrong order.";
+    EntityOverlap = "E016", "entity-overlap", Error, "Two entity mentions overlap; the entity layer is flat.";
+    DuplicateId = "E017", "duplicate-id", Error, "An id is used twice within its scope.";
+    UnresolvedReference = "E018", "unresolved-reference", Error, "A reference names something that does not exist.";
+    IncompatibleType = "E019", "incompatible-type", Error, "A mention links to a registry entity of an incompatible type.";
+    MissingLink = "E020", "missing-link", Error, "A named mention (PERSON ... LANGUAGE) has no registry entity.";
+    MissingValue = "E021", "missing-value", Error, "A numeric or temporal mention has no normalized value.";
+    MisplacedLinkOrValue = "E022", "misplaced-link-or-value", Error, "A numeric or temporal mention links to an entity, or a named mention carries a value.";
+    ClaimValueMismatch = "E023", "claim-value-mismatch", Error, "A claim's value does not fit its proposition (missing, kind differs, or a value without a proposition).";
+    MissingDocumentStance = "E024", "missing-document-stance", Error, "A document has no stance for a registered target, or two for one target.";
+    StanceLabelMismatch = "E025", "stance-label-mismatch", Error, "A stance label does not fit its target kind (claims take SUPPORT/DENY/QUERY/COMMENT, others FAVOR/AGAINST/NEUTRAL).";
+    DocumentFileMismatch = "E026", "document-file-mismatch", Error, "An annotation file's name differs from `<document>.json`.";
+    ClaimerMentionMismatch = "E027", "claimer-mention-mismatch", Error, "A claimer or holder names a mention that links to another entity.";
+    UnannotatedRepeat = "W101", "unannotated-repeat", Warning, "An annotated surface string occurs again in the document's headline or body, unannotated and not listed in `exceptions`.";
+    UnusedRegistryEntry = "W102", "unused-registry-entry", Warning, "A registry entry (entity, proposition) nothing refers to.";
+    MissingAlias = "W103", "missing-alias", Warning, "A mention's surface form is not among its registry entity's aliases.";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.as_str(), self.name())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding, located to the value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning (before `--strict`).
+    pub severity: Severity,
+    /// The rule's code (`E012`).
+    pub code: Code,
+    /// The rule's name (`span-text-mismatch`).
+    pub name: &'static str,
+    /// The file, relative to the corpus root, or as given.
+    pub file: String,
+    /// 1-based line of the offending value.
+    pub line: usize,
+    /// 1-based column of the offending value, in characters.
+    pub column: usize,
+    /// RFC 6901 JSON pointer of the offending value (empty for the whole file or a text file).
+    pub pointer: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+    /// What to do, where that helps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The source line and the byte range of the value within it.
+    #[serde(skip)]
+    pub excerpt: Option<(String, std::ops::Range<usize>)>,
+}
+
+/// All diagnostics of a run, in a deterministic order (file, line, column, code).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A message with a source excerpt.
+    Human,
+    /// A JSON array.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+impl Report {
+    /// Sorts the diagnostics into their output order.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.code, &a.pointer, &a.message).cmp(&(
+                &b.file, b.line, b.column, b.code, &b.pointer, &b.message,
+            ))
+        });
+    }
+    /// Number of errors, counting warnings as errors under `strict`.
+    pub fn errors(&self, strict: bool) -> usize {
+        self.diagnostics.iter().filter(|d| strict || d.severity == Severity::Error).count()
+    }
+    /// Number of warnings (zero under `strict`).
+    pub fn warnings(&self, strict: bool) -> usize {
+        if strict {
+            0
+        } else {
+            self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        }
+    }
+    /// True when there is no error.
+    pub fn is_valid(&self, strict: bool) -> bool {
+        self.errors(strict) == 0
+    }
+
+    /// Renders the report. `color` adds ANSI styles to the human format.
+    pub fn render(&self, format: Format, strict: bool, color: bool) -> String {
+        match format {
+            Format::Human => self.render_human(strict, color),
+            Format::Json => {
+                let mut out: Vec<Diagnostic> = self.diagnostics.clone();
+                if strict {
+                    for d in &mut out {
+                        d.severity = Severity::Error;
+                    }
+                }
+                let mut s = serde_json::to_string_pretty(&out).expect("diagnostics serialize");
+                s.push('\n');
+                s
+            }
+            Format::Github => {
+                let mut s = String::new();
+                for d in &self.diagnostics {
+                    let level = if strict || d.severity == Severity::Error { "error" } else { "warning" };
+                    let msg = format!("{}{}", d.message, d.hint.as_ref().map(|h| format!(" (hint: {h})")).unwrap_or_default());
+                    let _ = writeln!(
+                        s,
+                        "::{level} file={},line={},col={},title={} {}::{}",
+                        escape_property(&d.file),
+                        d.line,
+                        d.column,
+                        d.code.as_str(),
+                        d.name,
+                        escape_data(&format!("{msg} [{}]", if d.pointer.is_empty() { "/" } else { &d.pointer }))
+                    );
+                }
+                s
+            }
+        }
+    }
+
+    fn render_human(&self, strict: bool, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let level = if strict || d.severity == Severity::Error { Level::ERROR } else { Level::WARNING };
+            let location = format!("{}:{}:{}", d.file, d.line, d.column);
+            let pointer = if d.pointer.is_empty() { "/".to_string() } else { d.pointer.clone() };
+            let title = format!("{} [{}]", d.message, d.name);
+            let title_el = level.primary_title(&title).id(d.code.as_str());
+            let group = if let Some((line, range)) = &d.excerpt {
+                title_el.element(
+                    Snippet::source(line.as_str())
+                        .line_start(d.line)
+                        .path(&location)
+                        .annotation(AnnotationKind::Primary.span(range.clone()).label(&pointer)),
+                )
+            } else {
+                title_el.element(annotate_snippets::Origin::path(&location))
+            };
+            let mut report = vec![group];
+            if let Some(h) = &d.hint {
+                report.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+            }
+            let _ = writeln!(out, "{}\n", renderer.render(&report));
+        }
+        let (e, w) = (self.errors(strict), self.warnings(strict));
+        let _ = writeln!(
+            out,
+            "{}: {e} error{}, {w} warning{}",
+            if e == 0 { "valid" } else { "invalid" },
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" }
+        );
+        out
+    }
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

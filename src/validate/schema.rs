@@ -1,0 +1,77 @@
+//! The JSON Schemas shipped in `schema/`, compiled into the crate and compiled once into validators.
+
+use std::sync::OnceLock;
+
+/// The kinds of file the corpus ships, each with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// `corpus/manifest.json`.
+    Manifest,
+    /// `annotations/<document id>.json`.
+    Annotation,
+    /// `annotations/entities.json`.
+    Entities,
+    /// `annotations/propositions.json`.
+    Propositions,
+    /// `annotations/targets.json`.
+    Targets,
+}
+
+impl FileKind {
+    /// Every kind.
+    pub const ALL: [FileKind; 5] =
+        [FileKind::Manifest, FileKind::Annotation, FileKind::Entities, FileKind::Propositions, FileKind::Targets];
+
+    /// The schema's file name under `schema/`.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            FileKind::Manifest => "manifest.schema.json",
+            FileKind::Annotation => "annotation.schema.json",
+            FileKind::Entities => "entities.schema.json",
+            FileKind::Propositions => "propositions.schema.json",
+            FileKind::Targets => "targets.schema.json",
+        }
+    }
+
+    /// The schema's text.
+    pub fn schema_text(self) -> &'static str {
+        match self {
+            FileKind::Manifest => include_str!("../../schema/manifest.schema.json"),
+            FileKind::Annotation => include_str!("../../schema/annotation.schema.json"),
+            FileKind::Entities => include_str!("../../schema/entities.schema.json"),
+            FileKind::Propositions => include_str!("../../schema/propositions.schema.json"),
+            FileKind::Targets => include_str!("../../schema/targets.schema.json"),
+        }
+    }
+
+    /// The kind of a file by its path relative to the corpus root.
+    pub fn of_path(path: &str) -> Option<FileKind> {
+        let path = path.replace('\\', "/");
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        match name {
+            "manifest.json" => Some(FileKind::Manifest),
+            "entities.json" => Some(FileKind::Entities),
+            "propositions.json" => Some(FileKind::Propositions),
+            "targets.json" => Some(FileKind::Targets),
+            n if n.ends_with(".json") => Some(FileKind::Annotation),
+            _ => None,
+        }
+    }
+
+    /// The compiled validator.
+    pub fn validator(self) -> &'static jsonschema::Validator {
+        static CELLS: [OnceLock<jsonschema::Validator>; 5] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let i = FileKind::ALL.iter().position(|k| *k == self).expect("listed");
+        CELLS[i].get_or_init(|| {
+            let schema: serde_json::Value = serde_json::from_str(self.schema_text()).expect("shipped schemas parse");
+            jsonschema::draft202012::new(&schema).expect("shipped schemas compile")
+        })
+    }
+}
+
+/// A shipped schema by its name (`annotation`, `annotation.schema.json`), for `crocus schema`.
+pub fn by_name(name: &str) -> Option<&'static str> {
+    let name = name.trim_end_matches(".json").trim_end_matches(".schema");
+    FileKind::ALL.iter().find(|k| k.schema_file().trim_end_matches(".schema.json") == name).map(|k| k.schema_text())
+}

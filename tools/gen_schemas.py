@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Writes schema/*.schema.json (JSON Schema draft 2020-12) for every file kind the corpus ships.
+
+The schemas are committed; this script is how they were written and how to rewrite them after a
+model change (`python3 tools/gen_schemas.py`). A test checks them against the meta-schema and every
+shipped file against them, and the Rust model uses `deny_unknown_fields`, so a drift fails CI.
+"""
+import json, pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BASE = "https://crocus-corpus.github.io/schema/"
+VERSION = "1.0.0"
+
+LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+          "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
+NAMED = LABELS[:11]
+ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "minLength": 1, "maxLength": 100}
+
+
+def p(desc, schema, title=None):
+    d = dict(schema)
+    d["title"] = title or desc.split(":")[0].split(".")[0][:60]
+    d["description"] = desc
+    return d
+
+
+def obj(title, desc, props, required=None):
+    return {"type": "object", "title": title, "description": desc, "additionalProperties": False,
+            "properties": props, "required": required if required is not None else list(props)}
+
+
+def nullable(ref):
+    return {"anyOf": [ref, {"type": "null"}]}
+
+
+OFFSET = {"type": "integer", "minimum": 0, "maximum": 100000000}
+SPAN_PROPS = {
+    "start": p("First Unicode code point of the span (0-based, inclusive).", OFFSET, "Start"),
+    "end": p("One past the last code point (exclusive): text[start:end] in Python.", OFFSET, "End"),
+    "text": p("The covered text; must equal the slice of the document.", {"type": "string", "minLength": 1}, "Text"),
+}
+
+NUM = {"type": "number"}
+BOOL = {"type": "boolean"}
+
+
+def value_variant(kind, desc, props, required):
+    props = {"kind": p("Value kind tag.", {"const": kind}, "Kind"), **props}
+    return obj(f"{kind} value", desc, props, ["kind", *required])
+
+
+VALUE = {
+    "title": "Normalized value",
+    "description": "A normalized value of a numeric or temporal mention, or of a claim on a proposition.",
+    "oneOf": [
+        value_variant("number", "A number.", {
+            "value": p("The number.", NUM, "Value"),
+            "approximate": p("True for 'around', 'about'.", BOOL, "Approximate")}, ["value"]),
+        value_variant("range", "An interval; an absent bound is unbounded.", {
+            "min": p("Lower bound.", NUM, "Min"),
+            "min_inclusive": p("Whether the lower bound belongs to the interval ('at least').", BOOL, "Min inclusive"),
+            "max": p("Upper bound.", NUM, "Max"),
+            "max_inclusive": p("Whether the upper bound belongs to the interval.", BOOL, "Max inclusive"),
+            "approximate": p("True for vague bounds ('almost', 'hundreds').", BOOL, "Approximate")}, []),
+        value_variant("ordinal", "A rank.", {"value": p("The rank (fourth = 4).", {"type": "integer", "minimum": 0}, "Value")}, ["value"]),
+        value_variant("date", "An ISO 8601 date, month, year, --MM-DD day without year, or interval.", {
+            "iso": p("ISO 8601 string.", {"type": "string", "pattern": "^(\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?)(/(\\d{4}(-\\d{2}(-\\d{2})?)?))?$"}, "ISO 8601")}, ["iso"]),
+        value_variant("duration", "An ISO 8601 duration.", {
+            "iso": p("ISO 8601 duration (P6M, PT48H).", {"type": "string", "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?$"}, "ISO 8601")}, ["iso"]),
+        value_variant("relative", "A relative expression the text does not anchor.", {
+            "description": p("What it is relative to, in words.", {"type": "string", "minLength": 1}, "Description")}, ["description"]),
+        value_variant("boolean", "A yes/no answer.", {"value": p("The answer.", BOOL, "Value")}, ["value"]),
+        value_variant("category", "A categorical answer.", {"value": p("The category.", {"type": "string", "minLength": 1}, "Value")}, ["value"]),
+    ],
+}
+
+TEXT_SPAN = obj("Text span", "A span with its text.", SPAN_PROPS)
+
+HOLDER = {
+    "title": "Claimer or holder",
+    "description": "Who asserts a claim or holds a stance: the author, a named source, or an unnamed source.",
+    "oneOf": [
+        obj("Author", "The author of the text.", {"kind": p("Tag.", {"const": "author"}, "Kind")}),
+        obj("Named source", "A registry entity and the mention that names it in this document.", {
+            "kind": p("Tag.", {"const": "entity"}, "Kind"),
+            "entity": p("Registry entity id.", ID, "Entity"),
+            "mention": p("Id of the entity mention in this document.", {"type": "string"}, "Mention")}),
+        obj("Unnamed source", "An unnamed source, with the words that describe it if any.", {
+            "kind": p("Tag.", {"const": "unnamed"}, "Kind"),
+            "description": p("The describing words, or null.", nullable({"$ref": "#/$defs/text_span"}), "Description")},
+            ["kind"]),
+    ],
+}
+
+
+def schema(name, title, desc, props, required=None, defs=None):
+    s = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + name,
+         "title": title, "description": desc, "type": "object", "additionalProperties": False,
+         "properties": {"$schema": p("Path or URL of this schema, so editors validate and complete the file.", {"type": "string"}, "Schema"),
+                        "schema_version": p(f"Version of the file format ({VERSION}).", {"const": VERSION}, "Schema version"),
+                        **props},
+         "required": ["schema_version", *(required if required is not None else list(props))],
+         "x-schema-version": VERSION}
+    if defs:
+        s["$defs"] = defs
+    return s
+
+
+def write(name, s):
+    (ROOT / "schema" / name).write_text(json.dumps(s, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+region = obj("Region", "A region of the text; regions tile the text in order.", {
+    "kind": p("headline, body or boilerplate; only headline and body are annotated.", {"enum": ["headline", "body", "boilerplate"]}, "Kind"),
+    "start": SPAN_PROPS["start"], "end": SPAN_PROPS["end"],
+    "article": p("1-based article number of a headline or body region.", {"type": "integer", "minimum": 1}, "Article")},
+    ["kind", "start", "end"])
+meta = nullable(obj("Metadata field", "A value the text states, with the span that states it.", {
+    "value": p("The value.", {"type": "string", "minLength": 1}, "Value"),
+    "evidence": {"$ref": "#/$defs/text_span", "title": "Evidence", "description": "Where the text states it."}}))
+flag = obj("Quality flag", "A text-quality problem a user must know about.", {
+    "kind": p("The problem.", {"enum": ["scraping_boilerplate", "machine_translation", "paraphrase_spinning", "multiple_articles", "typos"]}, "Kind"),
+    "note": p("What it means for a user.", {"type": "string", "minLength": 1}, "Note"),
+    "evidence": p("Spans that show it.", {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text_span"}}, "Evidence")})
+document = obj("Document record", "What the corpus knows about one text.", {
+    "id": p("Stable slug id.", ID, "Id"),
+    "source_file": p("Seed file name under corpus/texts/.", {"type": "string", "pattern": "^[^/\\\\]+\\.txt$"}, "Source file"),
+    "sha256": p("SHA-256 of the text bytes, lowercase hex.", {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "SHA-256"),
+    "chars": p("Length in Unicode code points.", {"type": "integer", "minimum": 0}, "Characters"),
+    "bytes": p("Length in UTF-8 bytes.", {"type": "integer", "minimum": 0}, "Bytes"),
+    "title": p("The headline, or null when the text has none.", {"type": ["string", "null"]}, "Title"),
+    "language": p("BCP 47 language tag.", {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$"}, "Language"),
+    "genre": p("Genre as judged from the text.", {"enum": ["news", "analysis", "opinion"]}, "Genre"),
+    "author": {**meta, "title": "Author", "description": "The author, only where the text states it."},
+    "publisher": {**meta, "title": "Publisher", "description": "The publisher, only where the text states it."},
+    "url": {**meta, "title": "URL", "description": "The URL, only where the text states it."},
+    "date": {**meta, "title": "Date", "description": "The publication date (ISO 8601), only where the text states it."},
+    "regions": p("Regions tiling the text in order.", {"type": "array", "minItems": 1, "items": region}, "Regions"),
+    "quality_flags": p("Text-quality problems.", {"type": "array", "items": flag}, "Quality flags")})
+write("manifest.schema.json", schema("manifest.schema.json", "crocus-corpus document manifest",
+      "corpus/manifest.json: one record per document, in seed order.",
+      {"documents": p("The documents.", {"type": "array", "items": document}, "Documents")},
+      defs={"text_span": TEXT_SPAN}))
+
+mention = obj("Entity mention", "One entity mention: named labels link to the registry, numeric and temporal labels carry a value.", {
+    "id": p("Unique within the document (e1, e2, ...).", {"type": "string", "pattern": "^e[0-9]+$"}, "Id"),
+    **SPAN_PROPS,
+    "label": p("OntoNotes 5.0 label.", {"enum": LABELS}, "Label"),
+    "entity": p("Registry entity id (named labels).", ID, "Entity"),
+    "value": {"$ref": "#/$defs/value", "title": "Value", "description": "Normalized value (numeric and temporal labels)."}},
+    ["id", "start", "end", "text", "label"])
+claim = obj("Claim", "A checkable factual claim.", {
+    "id": p("Unique within the document (c1, c2, ...).", {"type": "string", "pattern": "^c[0-9]+$"}, "Id"),
+    **SPAN_PROPS,
+    "claimer": {"$ref": "#/$defs/holder", "title": "Claimer", "description": "Who asserts it."},
+    "cue": p("The attribution cue, or null.", nullable({"$ref": "#/$defs/text_span"}), "Cue"),
+    "attribution": p("authorial, direct_quote or indirect.", {"enum": ["authorial", "direct_quote", "indirect"]}, "Attribution"),
+    "types": p("Claim types.", {"type": "array", "minItems": 1, "uniqueItems": True,
+                                "items": {"enum": ["event", "numerical", "temporal", "causal", "attribution", "prediction"]}}, "Types"),
+    "checkworthy": p("Whether a fact-checker would want it verified.", BOOL, "Check-worthy"),
+    "proposition": p("Id of the proposition it gives a value for.", ID, "Proposition"),
+    "value": {"$ref": "#/$defs/value", "title": "Value", "description": "The value it gives for the proposition."}},
+    ["id", "start", "end", "text", "claimer", "attribution", "types", "checkworthy"])
+stance_target = {"title": "Stance target", "description": "A registry target, a registry entity, or a claim of the same document.",
+                 "oneOf": [obj(f"{k} target", f"A {k}.", {"kind": p("Tag.", {"const": k}, "Kind"), "id": p("Its id.", {"type": "string", "minLength": 1}, "Id")})
+                           for k in ("target", "entity", "claim")]}
+span_stance = obj("Span stance", "A span expressing a holder's evaluation of a target.", {
+    "id": p("Unique within the document (s1, s2, ...).", {"type": "string", "pattern": "^s[0-9]+$"}, "Id"),
+    **SPAN_PROPS,
+    "holder": {"$ref": "#/$defs/holder", "title": "Holder", "description": "Whose evaluation."},
+    "target": stance_target,
+    "label": p("FAVOR/AGAINST/NEUTRAL toward targets and entities; SUPPORT/DENY/QUERY/COMMENT toward claims.",
+               {"enum": ["FAVOR", "AGAINST", "NEUTRAL", "SUPPORT", "DENY", "QUERY", "COMMENT"]}, "Label")})
+doc_stance = obj("Document stance", "The author's stance toward one target over the whole document.", {
+    "target": p("Target id.", ID, "Target"),
+    "label": p("FAVOR, AGAINST or NONE.", {"enum": ["FAVOR", "AGAINST", "NONE"]}, "Label"),
+    "evidence": p("Ids of supporting span stances.", {"type": "array", "uniqueItems": True, "items": {"type": "string"}}, "Evidence")})
+exception = obj("Exception", "An occurrence of an annotated surface string left unannotated on purpose.", {
+    **SPAN_PROPS, "reason": p("Why it is not annotated.", {"type": "string", "minLength": 3}, "Reason")})
+write("annotation.schema.json", schema("annotation.schema.json", "crocus-corpus annotation file",
+      "annotations/<document id>.json: every annotation layer of one document.",
+      {"document": p("The document id, as in the manifest.", ID, "Document"),
+       "entities": p("Entity mentions, sorted by offset.", {"type": "array", "items": mention}, "Entities"),
+       "claims": p("Claims, sorted by offset.", {"type": "array", "items": claim}, "Claims"),
+       "stances": p("Span stances, sorted by offset.", {"type": "array", "items": span_stance}, "Stances"),
+       "document_stances": p("One stance per registered target.", {"type": "array", "items": doc_stance}, "Document stances"),
+       "exceptions": p("Exceptions to the repeat sweep.", {"type": "array", "items": exception}, "Exceptions")},
+      ["document"], defs={"text_span": TEXT_SPAN, "value": VALUE, "holder": HOLDER}))
+
+entity = obj("Registry entity", "One real-world entity.", {
+    "id": p("Slug of the canonical name.", ID, "Id"),
+    "type": p("Its type (a named label).", {"enum": NAMED}, "Type"),
+    "name": p("Canonical name.", {"type": "string", "minLength": 1}, "Name"),
+    "aliases": p("Every surface form the corpus uses.", {"type": "array", "uniqueItems": True, "items": {"type": "string", "minLength": 1}}, "Aliases"),
+    "description": p("One line on what it is.", {"type": "string", "minLength": 1}, "Description")})
+write("entities.schema.json", schema("entities.schema.json", "crocus-corpus entity registry",
+      "annotations/entities.json: one record per real-world entity.",
+      {"entities": p("The entities, sorted by id.", {"type": "array", "items": entity}, "Entities")}))
+
+reference = obj("Reference value", "A reference value with its public source.", {
+    "value": {"$ref": "#/$defs/value", "title": "Value", "description": "The reference value."},
+    "source_title": p("Title of the source.", {"type": "string", "minLength": 1}, "Source title"),
+    "source_publisher": p("Publisher of the source.", {"type": "string", "minLength": 1}, "Source publisher"),
+    "source_date": p("Date of the source (ISO 8601).", {"type": "string", "minLength": 4}, "Source date"),
+    "source_url": p("URL of the source, or null.", {"type": ["string", "null"]}, "Source URL")},
+    ["value", "source_title", "source_publisher", "source_date"])
+proposition = obj("Proposition", "A checkable fact that two or more claims answer.", {
+    "id": p("Slug id.", ID, "Id"),
+    "question": p("The fact as a question.", {"type": "string", "minLength": 5}, "Question"),
+    "value_kind": p("The kind of answer.", {"enum": ["number", "date", "year", "boolean", "category"]}, "Value kind"),
+    "unit": p("Unit of a numeric answer, or null.", {"type": ["string", "null"]}, "Unit"),
+    "reference": reference}, ["id", "question", "value_kind"])
+write("propositions.schema.json", schema("propositions.schema.json", "crocus-corpus proposition registry",
+      "annotations/propositions.json: checkable facts across the texts.",
+      {"propositions": p("The propositions.", {"type": "array", "items": proposition}, "Propositions")}, defs={"value": VALUE}))
+
+target = obj("Stance target", "A target every document is judged against.", {
+    "id": p("Slug id.", ID, "Id"), "definition": p("One-sentence definition.", {"type": "string", "minLength": 5}, "Definition")})
+write("targets.schema.json", schema("targets.schema.json", "crocus-corpus stance targets",
+      "annotations/targets.json: the stance-target registry.",
+      {"targets": p("The targets.", {"type": "array", "items": target}, "Targets")}))
