@@ -39,6 +39,7 @@ pub mod corpus;
 mod embedded;
 pub mod error;
 pub mod model;
+pub mod stats;
 pub mod text;
 
 #[cfg(feature = "validate")]

@@ -9,6 +9,7 @@ pub enum Value {
     /// A number, possibly approximate ("around 170").
     Number {
         /// The number.
+        #[serde(serialize_with = "num::f64")]
         value: f64,
         /// True for "around", "about", "some".
         #[serde(default, skip_serializing_if = "is_false")]
@@ -17,13 +18,13 @@ pub enum Value {
     /// An interval; a missing bound is unbounded ("more than 130": min 130, exclusive).
     Range {
         /// Lower bound.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "num::opt_f64")]
         min: Option<f64>,
         /// Whether the lower bound belongs to the interval.
         #[serde(default, skip_serializing_if = "is_false")]
         min_inclusive: bool,
         /// Upper bound.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "num::opt_f64")]
         max: Option<f64>,
         /// Whether the upper bound belongs to the interval.
         #[serde(default, skip_serializing_if = "is_false")]
@@ -62,6 +63,26 @@ pub enum Value {
         /// The category.
         value: String,
     },
+}
+
+/// Whole numbers are written without a fraction (`139`, not `139.0`).
+mod num {
+    use serde::Serializer;
+
+    pub fn f64<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(*v as i64)
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+
+    pub fn opt_f64<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => f64(v, s),
+            None => s.serialize_none(),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -1,0 +1,170 @@
+//! `crocus list`, `show`, `stats` and `schema`: looking at the corpus.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use crocus_corpus::model::RegionKind;
+use crocus_corpus::stats::Stats;
+use crocus_corpus::validate::schema::{self, FileKind};
+
+use crate::{ColorChoice, Failure};
+
+#[derive(clap::Args)]
+pub struct ListArgs {}
+
+pub fn list(_: &ListArgs, root: &Option<PathBuf>) -> Result<(), Failure> {
+    let corpus = crate::load(root)?;
+    let mut s = String::new();
+    for d in corpus.iter() {
+        let _ = writeln!(
+            s,
+            "{:<24} {:<9} {:>6} chars  {:>4} entities  {:>3} claims  {:>3} stances  {}",
+            d.id(),
+            d.record().genre.as_str(),
+            d.text_index().len_chars(),
+            d.entities().len(),
+            d.claims().len(),
+            d.stances().len(),
+            d.title().unwrap_or("(no headline)")
+        );
+    }
+    crate::output::stdout(s.as_bytes())
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Layer {
+    Entities,
+    Claims,
+    Stance,
+    Regions,
+}
+
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    /// Document id (see `crocus list`).
+    id: String,
+    /// The layer whose spans are marked.
+    #[arg(long, value_enum, default_value_t = Layer::Entities)]
+    layer: Layer,
+    /// Leave boilerplate out.
+    #[arg(long)]
+    body: bool,
+}
+
+pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Result<(), Failure> {
+    let corpus = crate::load(root)?;
+    let Some(doc) = corpus.document(&args.id) else {
+        let ids: Vec<&str> = corpus.iter().map(|d| d.id()).collect();
+        return Err(Failure::usage(format!("no document `{}`; the ids are: {}", args.id, ids.join(", "))));
+    };
+    let color = crate::output::color_enabled(color);
+    // Markers: (position, order, text). Closings sort before openings at the same position.
+    let mut marks: Vec<(usize, u8, String)> = Vec::new();
+    let (open, close) = |code: &str| -> (String, String) {
+        if color {
+            (format!("\x1b[{code}m"), "\x1b[0m".to_string())
+        } else {
+            (String::new(), String::new())
+        }
+    }("1;36");
+    match args.layer {
+        Layer::Entities => {
+            for m in doc.entities() {
+                let link = m.entity.clone().or_else(|| m.value.as_ref().map(|v| v.display())).unwrap_or_default();
+                marks.push((m.start, 1, format!("{open}[")));
+                marks.push((m.end, 0, format!("]{{{} {link}}}{close}", m.label)));
+            }
+        }
+        Layer::Claims => {
+            for c in doc.claims() {
+                marks.push((c.start, 1, format!("{open}⟦{}:", c.id)));
+                let prop = c.proposition.as_ref().map(|p| format!(" {p}={}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
+                marks.push((c.end, 0, format!("⟧{{{}{}}}{close}", c.claimer.display(), prop.unwrap_or_default())));
+            }
+        }
+        Layer::Stance => {
+            for s in doc.stances() {
+                marks.push((s.start, 1, format!("{open}⟦{}:", s.id)));
+                marks.push((s.end, 0, format!("⟧{{{} {} by {}}}{close}", s.label.as_str(), s.target.display(), s.holder.display())));
+            }
+        }
+        Layer::Regions => {
+            for r in doc.regions() {
+                marks.push((r.start, 1, format!("{open}<{}{}>{close}", r.kind.as_str(), r.article.map(|a| format!(" {a}")).unwrap_or_default())));
+            }
+        }
+    }
+    marks.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut out = String::new();
+    let mut mi = 0;
+    let dim = |s: &str| if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
+    for (cp, ch) in doc.text().chars().enumerate() {
+        while mi < marks.len() && marks[mi].0 == cp {
+            out.push_str(&marks[mi].2);
+            mi += 1;
+        }
+        let boiler = doc.region_at(cp).is_some_and(|r| r.kind == RegionKind::Boilerplate);
+        if boiler && args.body {
+            continue;
+        }
+        if boiler && color {
+            out.push_str(&dim(&ch.to_string()));
+        } else {
+            out.push(ch);
+        }
+    }
+    while mi < marks.len() {
+        out.push_str(&marks[mi].2);
+        mi += 1;
+    }
+    out.push('\n');
+    crate::output::stdout(out.as_bytes())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    format: StatsFormat,
+}
+
+pub fn stats(args: &StatsArgs, root: &Option<PathBuf>) -> Result<(), Failure> {
+    let corpus = crate::load(root)?;
+    let stats = Stats::of(&corpus);
+    let s = match args.format {
+        StatsFormat::Table => stats.table(),
+        StatsFormat::Markdown => stats.markdown(),
+        StatsFormat::Json => serde_json::to_string_pretty(&stats).expect("stats serialize") + "\n",
+    };
+    crate::output::stdout(s.as_bytes())
+}
+
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// Schema name (manifest, annotation, entities, propositions, targets); omit to list them.
+    name: Option<String>,
+}
+
+pub fn schema(args: &SchemaArgs) -> Result<(), Failure> {
+    match &args.name {
+        None => {
+            let mut s = String::new();
+            for k in FileKind::ALL {
+                let _ = writeln!(s, "{}", k.schema_file().trim_end_matches(".schema.json"));
+            }
+            crate::output::stdout(s.as_bytes())
+        }
+        Some(name) => match schema::by_name(name) {
+            Some(text) => crate::output::stdout(text.as_bytes()),
+            None => Err(Failure::usage(format!("no schema `{name}`; run `crocus schema` to list them"))),
+        },
+    }
+}

@@ -1,0 +1,165 @@
+//! Counts per document and label for every layer, as `crocus stats` prints them and the README
+//! shows them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::Label;
+use crate::Corpus;
+
+/// Counts for one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentStats {
+    /// Document id.
+    pub id: String,
+    /// Length in characters.
+    pub chars: usize,
+    /// Entity mentions per label (every label present, zero included).
+    pub entities: BTreeMap<String, usize>,
+    /// All entity mentions.
+    pub entities_total: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Claims that answer a proposition.
+    pub claims_with_proposition: usize,
+    /// Check-worthy claims.
+    pub checkworthy: usize,
+    /// Span stances per label.
+    pub stances: BTreeMap<String, usize>,
+    /// All span stances.
+    pub stances_total: usize,
+    /// Document stances.
+    pub document_stances: usize,
+}
+
+/// Counts for the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// The data version.
+    pub version: String,
+    /// Per document, in seed order.
+    pub documents: Vec<DocumentStats>,
+    /// Registry entities.
+    pub registry_entities: usize,
+    /// Propositions.
+    pub propositions: usize,
+    /// Stance targets.
+    pub targets: usize,
+}
+
+impl Stats {
+    /// Counts the corpus.
+    pub fn of(corpus: &Corpus) -> Stats {
+        let documents = corpus
+            .iter()
+            .map(|d| {
+                let mut entities: BTreeMap<String, usize> = Label::ALL.iter().map(|l| (l.as_str().to_string(), 0)).collect();
+                for m in d.entities() {
+                    *entities.entry(m.label.as_str().to_string()).or_default() += 1;
+                }
+                let mut stances = BTreeMap::new();
+                for s in d.stances() {
+                    *stances.entry(s.label.as_str().to_string()).or_default() += 1;
+                }
+                DocumentStats {
+                    id: d.id().to_string(),
+                    chars: d.text_index().len_chars(),
+                    entities,
+                    entities_total: d.entities().len(),
+                    claims: d.claims().len(),
+                    claims_with_proposition: d.claims().iter().filter(|c| c.proposition.is_some()).count(),
+                    checkworthy: d.claims().iter().filter(|c| c.checkworthy).count(),
+                    stances,
+                    stances_total: d.stances().len(),
+                    document_stances: d.document_stances().len(),
+                }
+            })
+            .collect();
+        Stats {
+            version: crate::CORPUS_VERSION.to_string(),
+            documents,
+            registry_entities: corpus.entities().len(),
+            propositions: corpus.propositions().len(),
+            targets: corpus.targets().len(),
+        }
+    }
+
+    /// The labels with at least one mention, in OntoNotes order.
+    fn used_labels(&self) -> Vec<&'static str> {
+        Label::ALL
+            .iter()
+            .map(|l| l.as_str())
+            .filter(|l| self.documents.iter().any(|d| d.entities.get(*l).copied().unwrap_or(0) > 0))
+            .collect()
+    }
+
+    fn rows(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let labels = self.used_labels();
+        let mut header = vec!["document".to_string(), "chars".into()];
+        header.extend(labels.iter().map(|l| l.to_string()));
+        header.extend(["entities", "claims", "with proposition", "check-worthy", "span stances", "doc stances"].map(String::from));
+        let mut rows = Vec::new();
+        let mut total = vec![0usize; header.len() - 1];
+        for d in &self.documents {
+            let mut nums = vec![d.chars];
+            nums.extend(labels.iter().map(|l| d.entities.get(*l).copied().unwrap_or(0)));
+            nums.extend([d.entities_total, d.claims, d.claims_with_proposition, d.checkworthy, d.stances_total, d.document_stances]);
+            for (t, n) in total.iter_mut().zip(&nums) {
+                *t += n;
+            }
+            let mut row = vec![d.id.clone()];
+            row.extend(nums.iter().map(usize::to_string));
+            rows.push(row);
+        }
+        let mut row = vec!["total".to_string()];
+        row.extend(total.iter().map(usize::to_string));
+        rows.push(row);
+        (header, rows)
+    }
+
+    /// A GitHub-flavoured Markdown table (the README's statistics table).
+    pub fn markdown(&self) -> String {
+        let (header, rows) = self.rows();
+        let mut s = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
+        for r in rows {
+            let _ = writeln!(s, "| {} |", r.join(" | "));
+        }
+        let _ = writeln!(
+            s,
+            "\nRegistries: {} entities, {} propositions, {} stance targets.",
+            self.registry_entities, self.propositions, self.targets
+        );
+        s
+    }
+
+    /// An aligned plain-text table.
+    pub fn table(&self) -> String {
+        let (header, rows) = self.rows();
+        let widths: Vec<usize> =
+            (0..header.len()).map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0)).collect();
+        let line = |cells: &[String]| {
+            let mut l = String::new();
+            for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+                if i == 0 {
+                    let _ = write!(l, "{c:<w$}");
+                } else {
+                    let _ = write!(l, "  {c:>w$}");
+                }
+            }
+            l.push('\n');
+            l
+        };
+        let mut s = line(&header);
+        for r in &rows {
+            s.push_str(&line(r));
+        }
+        let _ = writeln!(
+            s,
+            "registries: {} entities, {} propositions, {} stance targets",
+            self.registry_entities, self.propositions, self.targets
+        );
+        s
+    }
+}
