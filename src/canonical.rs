@@ -99,19 +99,16 @@ fn anchor(map: &mut Map<String, Json>, text: &Text, pointer: &str, path: &str) -
     if surface.is_empty() {
         return Err(fail("an anchored span needs a non-empty `text`".into()));
     }
-    let hits: Vec<usize> = text
-        .as_str()
-        .match_indices(surface.as_str())
-        .filter_map(|(b, _)| text.char_offset_from_byte(b))
-        .collect();
+    let hits: Vec<usize> =
+        text.as_str().match_indices(surface.as_str()).filter_map(|(b, _)| text.char_offset_from_byte(b)).collect();
     let occurrence = map.remove("occurrence");
     let prefix = map.remove("prefix");
     let start = match (occurrence, prefix) {
         (Some(n), None) => {
             let n = n.as_u64().filter(|&n| n >= 1).ok_or_else(|| fail("`occurrence` is a number from 1".into()))?;
-            *hits.get(n as usize - 1).ok_or_else(|| {
-                fail(format!("{surface:?} occurs {} times in the text, not {n}", hits.len()))
-            })?
+            *hits
+                .get(n as usize - 1)
+                .ok_or_else(|| fail(format!("{surface:?} occurs {} times in the text, not {n}", hits.len())))?
         }
         (None, Some(p)) => {
             let p = p.as_str().ok_or_else(|| fail("`prefix` is a string".into()))?;

@@ -55,7 +55,8 @@ impl Stats {
         let documents = corpus
             .iter()
             .map(|d| {
-                let mut entities: BTreeMap<String, usize> = Label::ALL.iter().map(|l| (l.as_str().to_string(), 0)).collect();
+                let mut entities: BTreeMap<String, usize> =
+                    Label::ALL.iter().map(|l| (l.as_str().to_string(), 0)).collect();
                 for m in d.entities() {
                     *entities.entry(m.label.as_str().to_string()).or_default() += 1;
                 }
@@ -99,13 +100,22 @@ impl Stats {
         let labels = self.used_labels();
         let mut header = vec!["document".to_string(), "chars".into()];
         header.extend(labels.iter().map(|l| l.to_string()));
-        header.extend(["entities", "claims", "with proposition", "check-worthy", "span stances", "doc stances"].map(String::from));
+        header.extend(
+            ["entities", "claims", "with proposition", "check-worthy", "span stances", "doc stances"].map(String::from),
+        );
         let mut rows = Vec::new();
         let mut total = vec![0usize; header.len() - 1];
         for d in &self.documents {
             let mut nums = vec![d.chars];
             nums.extend(labels.iter().map(|l| d.entities.get(*l).copied().unwrap_or(0)));
-            nums.extend([d.entities_total, d.claims, d.claims_with_proposition, d.checkworthy, d.stances_total, d.document_stances]);
+            nums.extend([
+                d.entities_total,
+                d.claims,
+                d.claims_with_proposition,
+                d.checkworthy,
+                d.stances_total,
+                d.document_stances,
+            ]);
             for (t, n) in total.iter_mut().zip(&nums) {
                 *t += n;
             }
@@ -137,8 +147,9 @@ impl Stats {
     /// An aligned plain-text table.
     pub fn table(&self) -> String {
         let (header, rows) = self.rows();
-        let widths: Vec<usize> =
-            (0..header.len()).map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..header.len())
+            .map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0))
+            .collect();
         let line = |cells: &[String]| {
             let mut l = String::new();
             for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {

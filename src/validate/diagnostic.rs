@@ -139,9 +139,8 @@ impl Report {
     /// Sorts the diagnostics into their output order.
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.code, &a.pointer, &a.message).cmp(&(
-                &b.file, b.line, b.column, b.code, &b.pointer, &b.message,
-            ))
+            (&a.file, a.line, a.column, a.code, &a.pointer, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.code, &b.pointer, &b.message))
         });
     }
     /// Number of errors, counting warnings as errors under `strict`.
@@ -180,7 +179,11 @@ impl Report {
                 let mut s = String::new();
                 for d in &self.diagnostics {
                     let level = if strict || d.severity == Severity::Error { "error" } else { "warning" };
-                    let msg = format!("{}{}", d.message, d.hint.as_ref().map(|h| format!(" (hint: {h})")).unwrap_or_default());
+                    let msg = format!(
+                        "{}{}",
+                        d.message,
+                        d.hint.as_ref().map(|h| format!(" (hint: {h})")).unwrap_or_default()
+                    );
                     let _ = writeln!(
                         s,
                         "::{level} file={},line={},col={},title={} {}::{}",
@@ -211,7 +214,7 @@ impl Report {
                 title_el.element(
                     Snippet::source(line.as_str())
                         .line_start(d.line)
-                        .path(&location)
+                        .path(d.file.as_str())
                         .annotation(AnnotationKind::Primary.span(range.clone()).label(&pointer)),
                 )
             } else {

@@ -112,7 +112,16 @@ impl Ctx {
                 } else {
                     "fix the JSON syntax at this position (a missing comma, bracket or quote, or a truncated file)"
                 };
-                self.push(Code::InvalidJson, path, line, column, "", format!("not valid JSON: {msg}"), Some(hint), excerpt);
+                self.push(
+                    Code::InvalidJson,
+                    path,
+                    line,
+                    column,
+                    "",
+                    format!("not valid JSON: {msg}"),
+                    Some(hint),
+                    excerpt,
+                );
                 return None;
             }
         };
@@ -196,16 +205,17 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
     }
 
     // Registries.
-    let mut registry = |kind: FileKind, path: &str, ctx: &mut Ctx| -> Result<Option<(String, String, Vec<u8>)>, Error> {
-        Ok(match given_registries.remove(&kind) {
-            Some((p, b)) => Some((p, String::new(), b)),
-            None => source.read(path)?.map(|b| (path.to_string(), String::new(), b)),
-        })
-        .map(|o| {
-            let _ = ctx;
-            o
-        })
-    };
+    let mut registry =
+        |kind: FileKind, path: &str, ctx: &mut Ctx| -> Result<Option<(String, String, Vec<u8>)>, Error> {
+            Ok(match given_registries.remove(&kind) {
+                Some((p, b)) => Some((p, String::new(), b)),
+                None => source.read(path)?.map(|b| (path.to_string(), String::new(), b)),
+            })
+            .map(|o| {
+                let _ = ctx;
+                o
+            })
+        };
     let entities: Option<Parsed<EntityRegistry>> = match registry(FileKind::Entities, paths::ENTITIES, &mut ctx)? {
         Some((p, _, b)) => ctx.parse(&p, &b, FileKind::Entities),
         None => None,
@@ -248,19 +258,24 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
         files = given_annotations;
     }
     let mut annotated: Vec<Parsed<AnnotationFile>> = Vec::new();
+    let mut all_parsed = true;
     for (path, bytes) in &files {
-        if let Some(p) = ctx.parse::<AnnotationFile>(path, bytes, FileKind::Annotation) {
-            check_annotation(&mut ctx, &p, &docs, &reg);
-            annotated.push(p);
+        match ctx.parse::<AnnotationFile>(path, bytes, FileKind::Annotation) {
+            Some(p) => {
+                check_annotation(&mut ctx, &p, &docs, &reg);
+                annotated.push(p);
+            }
+            None => all_parsed = false,
         }
     }
 
-    // Corpus-wide rules.
-    if whole_corpus {
+    // Corpus-wide rules, which need every annotation file: a file that did not parse would make
+    // them report noise (every entity it links would look unused).
+    if whole_corpus && all_parsed {
         if let (Some(m), Some(t)) = (&manifest, &targets) {
             let with_file: HashSet<&str> = annotated.iter().map(|a| a.value.document.as_str()).collect();
             for (i, d) in m.value.documents.iter().enumerate() {
-                if !with_file.contains(d.id.as_str()) && !t.value.targets.is_empty() {
+                if !with_file.contains(d.id.as_str()) && docs.contains_key(&d.id) && !t.value.targets.is_empty() {
                     ctx.at(
                         Code::MissingDocumentStance,
                         &m.path,
@@ -449,7 +464,11 @@ fn check_manifest(
                     &m.path,
                     &m.src,
                     &p,
-                    format!("a {} region {} an article number", r.kind.as_str(), if r.article.is_some() { "has" } else { "lacks" }),
+                    format!(
+                        "a {} region {} an article number",
+                        r.kind.as_str(),
+                        if r.article.is_some() { "has" } else { "lacks" }
+                    ),
                     Some("headline and body regions carry `article`; boilerplate does not"),
                 );
             }
@@ -469,12 +488,28 @@ fn check_manifest(
         let meta = [("author", &d.author), ("publisher", &d.publisher), ("url", &d.url), ("date", &d.date)];
         for (name, field) in meta {
             if let Some(f) = field {
-                check_span(ctx, m, &text, &[], &format!("{base}/{name}/evidence"), f.evidence.span(), Some(&f.evidence.text));
+                check_span(
+                    ctx,
+                    m,
+                    &text,
+                    &[],
+                    &format!("{base}/{name}/evidence"),
+                    f.evidence.span(),
+                    Some(&f.evidence.text),
+                );
             }
         }
         for (j, flag) in d.quality_flags.iter().enumerate() {
             for (k, e) in flag.evidence.iter().enumerate() {
-                check_span(ctx, m, &text, &[], &format!("{base}/quality_flags/{j}/evidence/{k}"), e.span(), Some(&e.text));
+                check_span(
+                    ctx,
+                    m,
+                    &text,
+                    &[],
+                    &format!("{base}/quality_flags/{j}/evidence/{k}"),
+                    e.span(),
+                    Some(&e.text),
+                );
             }
         }
         let annotated = d.regions.iter().filter(|r| r.kind.is_annotated()).map(|r| r.span()).collect();
@@ -523,7 +558,8 @@ fn check_span<T>(
             let hint = match text.as_str().match_indices(surface).count() {
                 0 => "the text does not contain this string; correct `text` or the offsets".to_string(),
                 _ => {
-                    let cp = text.as_str().match_indices(surface).map(|(b, _)| text.char_offset_from_byte(b).unwrap_or(0));
+                    let cp =
+                        text.as_str().match_indices(surface).map(|(b, _)| text.char_offset_from_byte(b).unwrap_or(0));
                     let near = cp.min_by_key(|c| c.abs_diff(span.start)).unwrap_or(0);
                     format!(
                         "the nearest occurrence of this text is at {near}..{}; `crocus fmt` fills offsets from text",
@@ -656,10 +692,13 @@ fn check_annotation(ctx: &mut Ctx, file: &Parsed<AnnotationFile>, docs: &BTreeMa
                                         &file.src,
                                         &format!("{p}/label"),
                                         format!("{} mention links to `{id}`, a {}", m.label, e.kind),
-                                        Some("labels must equal the entity's type (ORG/FAC and GPE/LOC are compatible)"),
+                                        Some(
+                                            "labels must equal the entity's type (ORG/FAC and GPE/LOC are compatible)",
+                                        ),
                                     );
                                 }
-                                if !e.aliases.iter().any(|s| s == &m.text) {
+                                let as_written = text.get(m.span()) == Some(m.text.as_str());
+                                if as_written && !e.aliases.iter().any(|s| s == &m.text) {
                                     ctx.at(
                                         Code::MissingAlias,
                                         &file.path,
@@ -752,7 +791,11 @@ fn check_annotation(ctx: &mut Ctx, file: &Parsed<AnnotationFile>, docs: &BTreeMa
                                 &file.path,
                                 &file.src,
                                 &format!("{p}/value"),
-                                format!("a `{}` value does not answer `{pid}`, which takes {:?}", v.kind(), prop.value_kind),
+                                format!(
+                                    "a `{}` value does not answer `{pid}`, which takes {:?}",
+                                    v.kind(),
+                                    prop.value_kind
+                                ),
                                 Some("use a value of the proposition's kind"),
                             ),
                             Some(_) => {}

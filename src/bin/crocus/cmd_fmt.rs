@@ -22,7 +22,8 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     let mut changed = Vec::new();
     let mut failures = Vec::new();
     for path in &paths {
-        let src = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
         let shown = path.display().to_string();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let formatted = if matches!(name, "entities.json" | "propositions.json" | "targets.json") {
@@ -32,7 +33,9 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
                 .ok()
                 .and_then(|v| v.get("document").and_then(|d| d.as_str()).map(str::to_string))
             {
-                Some(id) => corpus.document(&id).ok_or_else(|| format!("{shown}: document `{id}` is not in the manifest")),
+                Some(id) => {
+                    corpus.document(&id).ok_or_else(|| format!("{shown}: document `{id}` is not in the manifest"))
+                }
                 None => Err(format!("{shown}: not an annotation file with a `document` field")),
             };
             match doc {

@@ -79,19 +79,34 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
         Layer::Claims => {
             for c in doc.claims() {
                 marks.push((c.start, 1, format!("{open}⟦{}:", c.id)));
-                let prop = c.proposition.as_ref().map(|p| format!(" {p}={}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
+                let prop = c
+                    .proposition
+                    .as_ref()
+                    .map(|p| format!(" {p}={}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
                 marks.push((c.end, 0, format!("⟧{{{}{}}}{close}", c.claimer.display(), prop.unwrap_or_default())));
             }
         }
         Layer::Stance => {
             for s in doc.stances() {
                 marks.push((s.start, 1, format!("{open}⟦{}:", s.id)));
-                marks.push((s.end, 0, format!("⟧{{{} {} by {}}}{close}", s.label.as_str(), s.target.display(), s.holder.display())));
+                marks.push((
+                    s.end,
+                    0,
+                    format!("⟧{{{} {} by {}}}{close}", s.label.as_str(), s.target.display(), s.holder.display()),
+                ));
             }
         }
         Layer::Regions => {
             for r in doc.regions() {
-                marks.push((r.start, 1, format!("{open}<{}{}>{close}", r.kind.as_str(), r.article.map(|a| format!(" {a}")).unwrap_or_default())));
+                marks.push((
+                    r.start,
+                    1,
+                    format!(
+                        "{open}<{}{}>{close}",
+                        r.kind.as_str(),
+                        r.article.map(|a| format!(" {a}")).unwrap_or_default()
+                    ),
+                ));
             }
         }
     }

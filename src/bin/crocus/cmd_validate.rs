@@ -31,7 +31,10 @@ pub fn run(args: &Args, root: &Option<PathBuf>, color: bool) -> Result<(), Failu
     let report: Report = match (crate::root_dir(root), args.files.is_empty()) {
         (Some(dir), true) => {
             if !dir.is_dir() {
-                return Err(Failure::usage(format!("{} is not a directory; --root names a corpus root", dir.display())));
+                return Err(Failure::usage(format!(
+                    "{} is not a directory; --root names a corpus root",
+                    dir.display()
+                )));
             }
             validate::validate_root(&dir)?
         }

@@ -3,7 +3,7 @@
 //! Exit status: 0 success, 1 invalid data (or a `--check` diff), 2 usage or I/O error. Data goes
 //! to stdout, messages to stderr; a closed pipe ends the program quietly.
 
-
+mod cmd_agreement;
 mod cmd_fmt;
 mod cmd_inspect;
 mod cmd_validate;
@@ -59,10 +59,10 @@ enum Command {
     Show(cmd_inspect::ShowArgs),
     /// Counts per document and label for every layer.
     Stats(cmd_inspect::StatsArgs),
+    /// Inter-annotator agreement of the two blind passes in annotations/passes/.
+    Agreement(cmd_agreement::Args),
     /// Print a shipped JSON Schema (or list them).
     Schema(cmd_inspect::SchemaArgs),
-
-
 }
 
 /// A failure that ends the program: exit 1 for invalid data, 2 for usage and I/O.
@@ -111,7 +111,10 @@ pub fn load(root: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Corpus>,
     match root_dir(root) {
         Some(dir) => {
             if !dir.is_dir() {
-                return Err(Failure::usage(format!("{} is not a directory; --root names a corpus root", dir.display())));
+                return Err(Failure::usage(format!(
+                    "{} is not a directory; --root names a corpus root",
+                    dir.display()
+                )));
             }
             Ok(std::borrow::Cow::Owned(Corpus::from_dir(&dir)?))
         }
@@ -136,7 +139,7 @@ fn main() -> ExitCode {
         Command::Show(a) => cmd_inspect::show(a, &cli.root, cli.color),
         Command::Stats(a) => cmd_inspect::stats(a, &cli.root),
         Command::Schema(a) => cmd_inspect::schema(a),
-
+        Command::Agreement(a) => cmd_agreement::run(a, &cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,7 +10,9 @@ pub fn color_enabled(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
     }
 }
 
@@ -43,6 +45,7 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Failure> {
 }
 
 /// Writes to `-`/nothing (stdout) or a file (atomically).
+#[allow(dead_code)] // used by `crocus export`, which lands next
 pub fn emit(out: Option<&Path>, data: &[u8]) -> Result<(), Failure> {
     match out {
         None => stdout(data),
