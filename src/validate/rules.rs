@@ -997,9 +997,29 @@ fn sweep_repeats(ctx: &mut Ctx, file: &Parsed<AnnotationFile>, text: &Text, regi
                 &file.path,
                 &file.src,
                 "/entities",
-                format!("{surface:?} ({label}) is annotated elsewhere but not at {start}..{end}"),
-                Some("annotate this occurrence, or list it in `exceptions` with a reason"),
+                format!(
+                    "{surface:?} ({label}) is annotated elsewhere but not at {start}..{end}: \"{}\"",
+                    context(&chars, start, end)
+                ),
+                Some(&format!(
+                    "annotate it ({{\"start\": {start}, \"end\": {end}, \"text\": {surface:?}, \"label\": \"{label}\", …}}) \
+                     or list it in `exceptions` with a reason"
+                )),
             );
         }
     }
+}
+
+/// Up to 30 characters either side of a span, on one line, with ellipses where cut.
+fn context(chars: &[char], start: usize, end: usize) -> String {
+    let a = start.saturating_sub(30);
+    let z = (end + 30).min(chars.len());
+    let mut s: String = chars[a..z].iter().map(|&c| if c.is_whitespace() { ' ' } else { c }).collect();
+    if a > 0 {
+        s.insert(0, '…');
+    }
+    if z < chars.len() {
+        s.push('…');
+    }
+    s
 }
