@@ -25,7 +25,7 @@ pub fn annotation(src: &str, text: &Text, path: &str) -> Result<String, Error> {
     file.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
     file.claims.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
     file.stances.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-    file.exceptions.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    file.exceptions.sort_by_key(|e| (e.start, e.end));
     file.document_stances.sort_by(|a, b| a.target.cmp(&b.target));
     Ok(to_string(&file))
 }

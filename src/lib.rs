@@ -45,6 +45,8 @@ pub mod text;
 
 #[cfg(feature = "validate")]
 pub mod canonical;
+#[cfg(feature = "export")]
+pub mod export;
 #[cfg(feature = "validate")]
 pub mod validate;
 

@@ -219,3 +219,123 @@ target = obj("Stance target", "A target every document is judged against.", {
 write("targets.schema.json", schema("targets.schema.json", "crocus-corpus stance targets",
       "annotations/targets.json: the stance-target registry.",
       {"targets": p("The targets.", {"type": "array", "items": target}, "Targets")}))
+
+
+# ---- JSONL export records -------------------------------------------------------------------
+def nul(t, desc, title):
+    return p(desc, {"type": [t, "null"]}, title)
+
+
+FLAT_VALUE = obj("Flat value", "A normalized value flattened into a fixed set of keys; absent keys are null.", {
+    "kind": nul("string", "Value kind.", "Kind"),
+    "number": nul("number", "A number (number and ordinal kinds).", "Number"),
+    "min": nul("number", "Lower bound (range).", "Min"),
+    "min_inclusive": nul("boolean", "Lower bound inclusive (range).", "Min inclusive"),
+    "max": nul("number", "Upper bound (range).", "Max"),
+    "max_inclusive": nul("boolean", "Upper bound inclusive (range).", "Max inclusive"),
+    "approximate": nul("boolean", "Approximate (number, range).", "Approximate"),
+    "iso": nul("string", "ISO 8601 string (date, duration).", "ISO 8601"),
+    "description": nul("string", "Description (relative).", "Description"),
+    "boolean": nul("boolean", "Answer (boolean).", "Boolean"),
+    "category": nul("string", "Answer (category).", "Category")})
+EXPORT_SPAN = obj("Span", "A span; offsets in the record's offset unit.", {
+    "start": p("Start offset.", {"type": "integer", "minimum": 0}, "Start"),
+    "end": p("End offset (exclusive).", {"type": "integer", "minimum": 0}, "End"),
+    "text": p("The covered text.", {"type": "string"}, "Text")})
+EXPORT_HOLDER = obj("Claimer or holder", "Who asserts or holds it.", {
+    "kind": p("author, entity or unnamed.", {"enum": ["author", "entity", "unnamed"]}, "Kind"),
+    "entity_id": nul("string", "Registry entity id (entity).", "Entity id"),
+    "entity_name": nul("string", "Registry entity name (entity).", "Entity name"),
+    "mention_id": nul("string", "Mention that names the source (entity).", "Mention id"),
+    "description": {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}], "title": "Description", "description": "Words describing an unnamed source."}})
+DOC_RECORD = schema("export-documents.schema.json", "crocus-corpus JSONL document record",
+    "One line of the document JSONL export: a document with every layer and the registries resolved.", {
+    "id": p("Document id.", {"type": "string"}, "Id"),
+    "source_file": p("Seed file name.", {"type": "string"}, "Source file"),
+    "sha256": p("SHA-256 of the text.", {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "SHA-256"),
+    "title": nul("string", "Headline, or null.", "Title"),
+    "language": p("Language tag.", {"type": "string"}, "Language"),
+    "genre": p("Genre.", {"enum": ["news", "analysis", "opinion"]}, "Genre"),
+    "author": {"anyOf": [obj("Author", "Author with evidence.", {"value": p("Name.", {"type": "string"}, "Value"), "evidence": {"$ref": "#/$defs/span"}}), {"type": "null"}],
+               "title": "Author", "description": "The author where the text states it, else null."},
+    "offsets": p("Unit of every offset in the record.", {"enum": ["codepoint", "utf16", "byte"]}, "Offsets"),
+    "text": p("The full text, byte for byte.", {"type": "string"}, "Text"),
+    "regions": p("Regions tiling the text.", {"type": "array", "items": obj("Region", "A region.", {
+        "kind": p("Region kind.", {"enum": ["headline", "body", "boilerplate"]}, "Kind"),
+        "start": p("Start.", {"type": "integer"}, "Start"), "end": p("End.", {"type": "integer"}, "End"),
+        "article": nul("integer", "Article number, null for boilerplate.", "Article")})}, "Regions"),
+    "quality_flags": p("Text-quality flags.", {"type": "array", "items": obj("Quality flag", "A flag.", {
+        "kind": p("Flag kind.", {"type": "string"}, "Kind"), "note": p("Note.", {"type": "string"}, "Note"),
+        "evidence": p("Evidence spans.", {"type": "array", "items": {"$ref": "#/$defs/span"}}, "Evidence")})}, "Quality flags"),
+    "entities": p("Entity mentions.", {"type": "array", "items": obj("Entity mention", "A mention.", {
+        "id": p("Mention id.", {"type": "string"}, "Id"), **{k: v for k, v in EXPORT_SPAN["properties"].items()},
+        "label": p("OntoNotes label.", {"enum": LABELS}, "Label"),
+        "entity": {"anyOf": [obj("Registry entity", "The linked entity.", {
+            "id": p("Id.", {"type": "string"}, "Id"), "type": p("Type.", {"enum": NAMED}, "Type"),
+            "name": p("Name.", {"type": "string"}, "Name"), "description": p("Description.", {"type": "string"}, "Description")}), {"type": "null"}],
+            "title": "Entity", "description": "The registry entity (named labels), else null."},
+        "value": {"anyOf": [{"$ref": "#/$defs/flat_value"}, {"type": "null"}], "title": "Value", "description": "Normalized value (numeric and temporal labels), else null."}})}, "Entities"),
+    "claims": p("Claims.", {"type": "array", "items": obj("Claim", "A claim.", {
+        "id": p("Claim id.", {"type": "string"}, "Id"), **{k: v for k, v in EXPORT_SPAN["properties"].items()},
+        "claimer": {"$ref": "#/$defs/holder", "title": "Claimer", "description": "Who asserts it."},
+        "cue": {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}], "title": "Cue", "description": "Attribution cue, or null."},
+        "attribution": p("Attribution.", {"enum": ["authorial", "direct_quote", "indirect"]}, "Attribution"),
+        "types": p("Claim types.", {"type": "array", "items": {"type": "string"}}, "Types"),
+        "checkworthy": p("Check-worthy.", {"type": "boolean"}, "Check-worthy"),
+        "proposition": {"anyOf": [obj("Proposition", "The proposition answered.", {
+            "id": p("Id.", {"type": "string"}, "Id"), "question": p("Question.", {"type": "string"}, "Question"),
+            "value_kind": p("Value kind.", {"type": "string"}, "Value kind"), "unit": nul("string", "Unit.", "Unit")}), {"type": "null"}],
+            "title": "Proposition", "description": "The proposition, or null."},
+        "value": {"anyOf": [{"$ref": "#/$defs/flat_value"}, {"type": "null"}], "title": "Value", "description": "The value given, or null."}})}, "Claims"),
+    "stances": p("Span stances.", {"type": "array", "items": obj("Span stance", "A span stance.", {
+        "id": p("Stance id.", {"type": "string"}, "Id"), **{k: v for k, v in EXPORT_SPAN["properties"].items()},
+        "holder": {"$ref": "#/$defs/holder", "title": "Holder", "description": "Whose evaluation."},
+        "target": obj("Target", "What it evaluates.", {"kind": p("Kind.", {"enum": ["target", "entity", "claim"]}, "Kind"),
+            "id": p("Id.", {"type": "string"}, "Id"), "name": nul("string", "Definition, entity name or claim text.", "Name")}),
+        "label": p("Label.", {"enum": ["FAVOR", "AGAINST", "NEUTRAL", "SUPPORT", "DENY", "QUERY", "COMMENT"]}, "Label")})}, "Stances"),
+    "document_stances": p("Document stances.", {"type": "array", "items": obj("Document stance", "A document stance.", {
+        "target": p("Target id.", {"type": "string"}, "Target"), "definition": nul("string", "Target definition.", "Definition"),
+        "label": p("Label.", {"enum": ["FAVOR", "AGAINST", "NONE"]}, "Label"),
+        "evidence": p("Span stance ids.", {"type": "array", "items": {"type": "string"}}, "Evidence")})}, "Document stances")},
+    defs={"span": EXPORT_SPAN, "flat_value": FLAT_VALUE, "holder": EXPORT_HOLDER})
+del DOC_RECORD["properties"]["$schema"], DOC_RECORD["properties"]["schema_version"]
+DOC_RECORD["required"] = [r for r in DOC_RECORD["required"] if r != "schema_version"]
+write("export-documents.schema.json", DOC_RECORD)
+
+
+def flat_schema(name, title, desc, props):
+    s = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + name, "title": title,
+         "description": desc, "type": "object", "additionalProperties": False, "properties": props,
+         "required": list(props), "x-schema-version": VERSION}
+    write(name, s)
+
+
+def value_cols():
+    return {f"value_{k}": {**v, "title": f"Value: {v['title']}"} for k, v in FLAT_VALUE["properties"].items()}
+
+
+BASE_COLS = {"document": p("Document id.", {"type": "string"}, "Document"), "id": p("Annotation id.", {"type": "string"}, "Id"),
+             "start": p("Start offset.", {"type": "integer"}, "Start"), "end": p("End offset.", {"type": "integer"}, "End"),
+             "text": p("Covered text.", {"type": "string"}, "Text")}
+HOLDER_COLS = lambda pre: {f"{pre}_kind": p("author, entity or unnamed.", {"enum": ["author", "entity", "unnamed"]}, "Kind"),
+                           f"{pre}_entity_id": nul("string", "Registry entity id.", "Entity id"),
+                           f"{pre}_entity_name": nul("string", "Registry entity name.", "Entity name"),
+                           f"{pre}_mention_id": nul("string", "Naming mention id.", "Mention id"),
+                           f"{pre}_description": nul("string", "Words describing an unnamed source.", "Description")}
+flat_schema("export-entities.schema.json", "crocus-corpus JSONL entity record", "One entity mention per line.", {
+    **BASE_COLS, "label": p("OntoNotes label.", {"enum": LABELS}, "Label"),
+    "entity_id": nul("string", "Registry entity id.", "Entity id"), "entity_type": nul("string", "Registry entity type.", "Entity type"),
+    "entity_name": nul("string", "Registry entity name.", "Entity name"), **value_cols()})
+flat_schema("export-claims.schema.json", "crocus-corpus JSONL claim record", "One claim per line.", {
+    **BASE_COLS, **HOLDER_COLS("claimer"),
+    "cue_start": nul("integer", "Cue start.", "Cue start"), "cue_end": nul("integer", "Cue end.", "Cue end"), "cue_text": nul("string", "Cue text.", "Cue text"),
+    "attribution": p("Attribution.", {"enum": ["authorial", "direct_quote", "indirect"]}, "Attribution"),
+    "types": p("Claim types.", {"type": "array", "items": {"type": "string"}}, "Types"),
+    "checkworthy": p("Check-worthy.", {"type": "boolean"}, "Check-worthy"),
+    "proposition_id": nul("string", "Proposition id.", "Proposition"), "proposition_question": nul("string", "Proposition question.", "Question"),
+    **value_cols()})
+flat_schema("export-stances.schema.json", "crocus-corpus JSONL stance record", "One span stance per line.", {
+    **BASE_COLS, **HOLDER_COLS("holder"),
+    "target_kind": p("target, entity or claim.", {"enum": ["target", "entity", "claim"]}, "Target kind"),
+    "target_id": p("Target id.", {"type": "string"}, "Target id"), "target_name": nul("string", "Definition, name or claim text.", "Target name"),
+    "label": p("Label.", {"enum": ["FAVOR", "AGAINST", "NEUTRAL", "SUPPORT", "DENY", "QUERY", "COMMENT"]}, "Label")})

@@ -12,6 +12,7 @@
 //! ```
 
 mod diagnostic;
+mod jsonl;
 pub mod locate;
 mod rules;
 pub mod schema;
@@ -20,6 +21,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Format, Report, Severity};
+pub use jsonl::validate_jsonl;
 pub use schema::FileKind;
 
 use crate::corpus::paths;

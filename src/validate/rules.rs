@@ -205,28 +205,23 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
     }
 
     // Registries.
-    let mut registry =
-        |kind: FileKind, path: &str, ctx: &mut Ctx| -> Result<Option<(String, String, Vec<u8>)>, Error> {
-            Ok(match given_registries.remove(&kind) {
-                Some((p, b)) => Some((p, String::new(), b)),
-                None => source.read(path)?.map(|b| (path.to_string(), String::new(), b)),
-            })
-            .map(|o| {
-                let _ = ctx;
-                o
-            })
-        };
-    let entities: Option<Parsed<EntityRegistry>> = match registry(FileKind::Entities, paths::ENTITIES, &mut ctx)? {
-        Some((p, _, b)) => ctx.parse(&p, &b, FileKind::Entities),
+    let mut registry = |kind: FileKind, path: &str| -> Result<Option<(String, Vec<u8>)>, Error> {
+        Ok(match given_registries.remove(&kind) {
+            Some(given) => Some(given),
+            None => source.read(path)?.map(|b| (path.to_string(), b)),
+        })
+    };
+    let entities: Option<Parsed<EntityRegistry>> = match registry(FileKind::Entities, paths::ENTITIES)? {
+        Some((p, b)) => ctx.parse(&p, &b, FileKind::Entities),
         None => None,
     };
-    let propositions: Option<Parsed<PropositionRegistry>> =
-        match registry(FileKind::Propositions, paths::PROPOSITIONS, &mut ctx)? {
-            Some((p, _, b)) => ctx.parse(&p, &b, FileKind::Propositions),
-            None => None,
-        };
-    let targets: Option<Parsed<TargetRegistry>> = match registry(FileKind::Targets, paths::TARGETS, &mut ctx)? {
-        Some((p, _, b)) => ctx.parse(&p, &b, FileKind::Targets),
+    let propositions: Option<Parsed<PropositionRegistry>> = match registry(FileKind::Propositions, paths::PROPOSITIONS)?
+    {
+        Some((p, b)) => ctx.parse(&p, &b, FileKind::Propositions),
+        None => None,
+    };
+    let targets: Option<Parsed<TargetRegistry>> = match registry(FileKind::Targets, paths::TARGETS)? {
+        Some((p, b)) => ctx.parse(&p, &b, FileKind::Targets),
         None => None,
     };
     if let Some(r) = &entities {

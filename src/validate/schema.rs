@@ -15,12 +15,29 @@ pub enum FileKind {
     Propositions,
     /// `annotations/targets.json`.
     Targets,
+    /// A line of the document JSONL export.
+    ExportDocuments,
+    /// A line of the entity JSONL export.
+    ExportEntities,
+    /// A line of the claim JSONL export.
+    ExportClaims,
+    /// A line of the stance JSONL export.
+    ExportStances,
 }
 
 impl FileKind {
     /// Every kind.
-    pub const ALL: [FileKind; 5] =
-        [FileKind::Manifest, FileKind::Annotation, FileKind::Entities, FileKind::Propositions, FileKind::Targets];
+    pub const ALL: [FileKind; 9] = [
+        FileKind::Manifest,
+        FileKind::Annotation,
+        FileKind::Entities,
+        FileKind::Propositions,
+        FileKind::Targets,
+        FileKind::ExportDocuments,
+        FileKind::ExportEntities,
+        FileKind::ExportClaims,
+        FileKind::ExportStances,
+    ];
 
     /// The schema's file name under `schema/`.
     pub fn schema_file(self) -> &'static str {
@@ -30,6 +47,10 @@ impl FileKind {
             FileKind::Entities => "entities.schema.json",
             FileKind::Propositions => "propositions.schema.json",
             FileKind::Targets => "targets.schema.json",
+            FileKind::ExportDocuments => "export-documents.schema.json",
+            FileKind::ExportEntities => "export-entities.schema.json",
+            FileKind::ExportClaims => "export-claims.schema.json",
+            FileKind::ExportStances => "export-stances.schema.json",
         }
     }
 
@@ -41,6 +62,10 @@ impl FileKind {
             FileKind::Entities => include_str!("../../schema/entities.schema.json"),
             FileKind::Propositions => include_str!("../../schema/propositions.schema.json"),
             FileKind::Targets => include_str!("../../schema/targets.schema.json"),
+            FileKind::ExportDocuments => include_str!("../../schema/export-documents.schema.json"),
+            FileKind::ExportEntities => include_str!("../../schema/export-entities.schema.json"),
+            FileKind::ExportClaims => include_str!("../../schema/export-claims.schema.json"),
+            FileKind::ExportStances => include_str!("../../schema/export-stances.schema.json"),
         }
     }
 
@@ -60,8 +85,7 @@ impl FileKind {
 
     /// The compiled validator.
     pub fn validator(self) -> &'static jsonschema::Validator {
-        static CELLS: [OnceLock<jsonschema::Validator>; 5] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CELLS: [OnceLock<jsonschema::Validator>; 9] = [const { OnceLock::new() }; 9];
         let i = FileKind::ALL.iter().position(|k| *k == self).expect("listed");
         CELLS[i].get_or_init(|| {
             let schema: serde_json::Value = serde_json::from_str(self.schema_text()).expect("shipped schemas parse");

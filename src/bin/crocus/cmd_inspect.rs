@@ -61,13 +61,8 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
     let color = crate::output::color_enabled(color);
     // Markers: (position, order, text). Closings sort before openings at the same position.
     let mut marks: Vec<(usize, u8, String)> = Vec::new();
-    let (open, close) = |code: &str| -> (String, String) {
-        if color {
-            (format!("\x1b[{code}m"), "\x1b[0m".to_string())
-        } else {
-            (String::new(), String::new())
-        }
-    }("1;36");
+    let (open, close) =
+        if color { ("\x1b[1;36m".to_string(), "\x1b[0m".to_string()) } else { (String::new(), String::new()) };
     match args.layer {
         Layer::Entities => {
             for m in doc.entities() {
@@ -110,7 +105,7 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
             }
         }
     }
-    marks.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    marks.sort_by_key(|m| (m.0, m.1));
     let mut out = String::new();
     let mut mi = 0;
     let dim = |s: &str| if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };

@@ -40,8 +40,22 @@ pub fn run(args: &Args, root: &Option<PathBuf>, color: bool) -> Result<(), Failu
         }
         (None, true) => validate::validate_embedded(),
         (dir, false) => {
-            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-            validate::validate_files(&dir, &args.files)?
+            let (jsonl, json): (Vec<PathBuf>, Vec<PathBuf>) =
+                args.files.iter().cloned().partition(|f| f.extension().is_some_and(|x| x == "jsonl"));
+            let mut report = Report::default();
+            if !json.is_empty() {
+                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                report.diagnostics.extend(validate::validate_files(&dir, &json)?.diagnostics);
+            }
+            for f in &jsonl {
+                let shown = f.display().to_string();
+                let file = std::fs::File::open(f).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+                let r = validate::validate_jsonl(&shown, std::io::BufReader::new(file))
+                    .map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+                report.diagnostics.extend(r.diagnostics);
+            }
+            report.sort();
+            report
         }
     };
     let format = match args.format {

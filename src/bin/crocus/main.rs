@@ -4,6 +4,7 @@
 //! to stdout, messages to stderr; a closed pipe ends the program quietly.
 
 mod cmd_agreement;
+mod cmd_export;
 mod cmd_fmt;
 mod cmd_inspect;
 mod cmd_validate;
@@ -59,6 +60,8 @@ enum Command {
     Show(cmd_inspect::ShowArgs),
     /// Counts per document and label for every layer.
     Stats(cmd_inspect::StatsArgs),
+    /// Export the corpus as JSONL, CoNLL-2003, CoNLL-U or brat standoff.
+    Export(cmd_export::Args),
     /// Inter-annotator agreement of the two blind passes in annotations/passes/.
     Agreement(cmd_agreement::Args),
     /// Print a shipped JSON Schema (or list them).
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
         Command::Stats(a) => cmd_inspect::stats(a, &cli.root),
         Command::Schema(a) => cmd_inspect::schema(a),
         Command::Agreement(a) => cmd_agreement::run(a, &cli.root),
+        Command::Export(a) => cmd_export::run(a, &cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

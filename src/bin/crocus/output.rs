@@ -45,7 +45,6 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Failure> {
 }
 
 /// Writes to `-`/nothing (stdout) or a file (atomically).
-#[allow(dead_code)] // used by `crocus export`, which lands next
 pub fn emit(out: Option<&Path>, data: &[u8]) -> Result<(), Failure> {
     match out {
         None => stdout(data),

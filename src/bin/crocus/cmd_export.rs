@@ -1,0 +1,146 @@
+//! `crocus export`.
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use crocus_corpus::export::{self, LabelSet, Offsets, Options, RecordKind, TagScheme};
+
+use crate::Failure;
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Conll,
+    Conllu,
+    Brat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Labels {
+    Ontonotes,
+    Conll2003,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Scheme {
+    Iob2,
+    Bioes,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OffsetUnit {
+    Codepoint,
+    Utf16,
+    Byte,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Record {
+    Documents,
+    Entities,
+    Claims,
+    Stances,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// Output file (`-` or nothing: stdout); for brat, a directory (required).
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Only these documents (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    docs: Vec<String>,
+    /// Entity label set (token formats).
+    #[arg(long, value_enum, default_value_t = Labels::Ontonotes)]
+    labels: Labels,
+    /// Tagging scheme (token formats).
+    #[arg(long, value_enum, default_value_t = Scheme::Iob2)]
+    scheme: Scheme,
+    /// Offset unit of spans (JSONL).
+    #[arg(long, value_enum, default_value_t = OffsetUnit::Codepoint)]
+    offsets: OffsetUnit,
+    /// Record kind (JSONL): whole documents, or one flat record per annotation.
+    #[arg(long, value_enum, default_value_t = Record::Documents)]
+    record: Record,
+}
+
+pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
+    let corpus = crate::load(root)?;
+    for id in &args.docs {
+        if corpus.document(id).is_none() {
+            let ids: Vec<&str> = corpus.iter().map(|d| d.id()).collect();
+            return Err(Failure::usage(format!("no document `{id}`; the ids are: {}", ids.join(", "))));
+        }
+    }
+    let options = Options {
+        docs: args.docs.clone(),
+        labels: match args.labels {
+            Labels::Ontonotes => LabelSet::OntoNotes,
+            Labels::Conll2003 => LabelSet::Conll2003,
+        },
+        scheme: match args.scheme {
+            Scheme::Iob2 => TagScheme::Iob2,
+            Scheme::Bioes => TagScheme::Bioes,
+        },
+        offsets: match args.offsets {
+            OffsetUnit::Codepoint => Offsets::Codepoint,
+            OffsetUnit::Utf16 => Offsets::Utf16,
+            OffsetUnit::Byte => Offsets::Byte,
+        },
+    };
+    let out = args.out.as_deref();
+    match args.format {
+        Format::Jsonl => {
+            let kind = match args.record {
+                Record::Documents => RecordKind::Documents,
+                Record::Entities => RecordKind::Entities,
+                Record::Claims => RecordKind::Claims,
+                Record::Stances => RecordKind::Stances,
+            };
+            crate::output::emit(out, export::jsonl_records(&corpus, &options, kind).as_bytes())
+        }
+        Format::Conll => crate::output::emit(out, export::conll(&corpus, &options).as_bytes()),
+        Format::Conllu => crate::output::emit(out, export::conllu(&corpus, &options).as_bytes()),
+        Format::Brat => {
+            let dir = out
+                .filter(|p| p.as_os_str() != "-")
+                .ok_or_else(|| Failure::usage("brat writes a directory of .txt/.ann files: give it with --out DIR"))?;
+            write_dir(dir, &export::brat(&corpus, &options))
+        }
+    }
+}
+
+/// Writes the files into a fresh temporary directory beside `dir`, then swaps it in, so `dir` is
+/// never left half-written.
+fn write_dir(dir: &Path, files: &[export::BratFile]) -> Result<(), Failure> {
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = dir.file_name().ok_or_else(|| Failure::usage(format!("{} is not a directory path", dir.display())))?;
+    let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
+    let io = |e: std::io::Error, what: &Path| Failure::usage(format!("cannot write {}: {e}", what.display()));
+    let result = (|| {
+        std::fs::create_dir_all(&tmp).map_err(|e| io(e, &tmp))?;
+        for f in files {
+            std::fs::write(tmp.join(&f.name), &f.contents).map_err(|e| io(e, &tmp.join(&f.name)))?;
+        }
+        if dir.exists() {
+            if !dir.is_dir() {
+                return Err(Failure::usage(format!("{} exists and is not a directory", dir.display())));
+            }
+            std::fs::rename(dir, &old).map_err(|e| io(e, dir))?;
+        }
+        std::fs::rename(&tmp, dir).map_err(|e| io(e, dir))?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+        if old.exists() && !dir.exists() {
+            let _ = std::fs::rename(&old, dir);
+        }
+    }
+    result
+}

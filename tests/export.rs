@@ -1,0 +1,306 @@
+//! Exports: round trips, schemas, offsets, determinism, the committed `dist/` files, snapshots.
+
+#![cfg(all(feature = "export", feature = "validate"))]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crocus_corpus::export::{self, decode_tags, LabelSet, Offsets, Options, RecordKind, TagScheme};
+use crocus_corpus::validate::{validate_jsonl, FileKind};
+use crocus_corpus::Corpus;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn corpus() -> &'static Corpus {
+    Corpus::embedded()
+}
+
+/// Parses CoNLL-2003 output into documents of sentences of (token, tag).
+fn parse_conll(s: &str) -> Vec<Vec<Vec<(String, String)>>> {
+    let mut docs = Vec::new();
+    for block in s.split("-DOCSTART- -X- O O\n").skip(1) {
+        let mut sents = Vec::new();
+        for sent in block.split("\n\n").filter(|x| !x.trim().is_empty()) {
+            sents.push(
+                sent.lines()
+                    .filter(|l| !l.is_empty())
+                    .map(|l| {
+                        let cols: Vec<&str> = l.split(' ').collect();
+                        assert_eq!(cols.len(), 4, "{l:?}");
+                        assert_eq!((cols[1], cols[2]), ("-X-", "_"));
+                        (cols[0].to_string(), cols[3].to_string())
+                    })
+                    .collect(),
+            );
+        }
+        docs.push(sents);
+    }
+    docs
+}
+
+#[test]
+fn iob2_and_bioes_tags_give_back_exactly_the_entity_spans() {
+    for (labels, scheme) in [
+        (LabelSet::OntoNotes, TagScheme::Iob2),
+        (LabelSet::OntoNotes, TagScheme::Bioes),
+        (LabelSet::Conll2003, TagScheme::Iob2),
+        (LabelSet::Conll2003, TagScheme::Bioes),
+    ] {
+        let options = Options { labels, scheme, ..Options::default() };
+        let out = export::conll(corpus(), &options);
+        let docs = parse_conll(&out);
+        assert_eq!(docs.len(), corpus().documents().len());
+        for (doc, sents) in corpus().iter().zip(docs) {
+            let tokenized = export::tokenize::sentences(doc);
+            assert_eq!(tokenized.len(), sents.len());
+            let mut decoded = BTreeSet::new();
+            for (ts, parsed) in tokenized.iter().zip(&sents) {
+                let tags: Vec<&str> = parsed.iter().map(|(_, t)| t.as_str()).collect();
+                for (a, z, label) in decode_tags(&tags) {
+                    decoded.insert((ts.tokens[a].start, ts.tokens[z - 1].end, label));
+                }
+                for (tok, (text, _)) in ts.tokens.iter().zip(parsed) {
+                    assert_eq!(&tok.text, text);
+                }
+            }
+            let expected: BTreeSet<_> = doc
+                .entities()
+                .iter()
+                .filter_map(|m| options.label(m.label).map(|l| (m.start, m.end, l.to_string())))
+                .collect();
+            assert_eq!(decoded, expected, "{}", doc.id());
+        }
+    }
+}
+
+fn unescape_spaces(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('s') => out.push(' '),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('p') => out.push('|'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                let hex: String = it.by_ref().take(4).collect();
+                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+            }
+            other => panic!("bad escape {other:?}"),
+        }
+    }
+    out
+}
+
+#[test]
+fn conllu_tokens_rebuild_every_region_exactly() {
+    let out = export::conllu(corpus(), &Options::default());
+    // Rebuild the text of each (document, region) from FORM and the spacing in MISC.
+    let mut rebuilt: std::collections::BTreeMap<(String, String), String> = Default::default();
+    let (mut doc, mut region) = (String::new(), String::new());
+    let mut sents = 0;
+    for line in out.lines() {
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            doc = id.to_string();
+        } else if let Some(r) = line.strip_prefix("# region = ") {
+            region = r.to_string();
+            sents += 1;
+        } else if line.starts_with('#') || line.is_empty() {
+            continue;
+        } else {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 10, "{line:?}");
+            let misc = cols[9];
+            let space = if misc.split('|').any(|m| m == "SpaceAfter=No") {
+                String::new()
+            } else if let Some(s) = misc.split('|').find_map(|m| m.strip_prefix("SpacesAfter=")) {
+                unescape_spaces(s)
+            } else {
+                " ".to_string()
+            };
+            let entry = rebuilt.entry((doc.clone(), region.clone())).or_default();
+            entry.push_str(cols[1]);
+            entry.push_str(&space);
+        }
+    }
+    assert!(sents > 200);
+    let mut checked = 0;
+    for d in corpus() {
+        let mut by_key: std::collections::BTreeMap<(String, String), String> = Default::default();
+        for r in d.regions().iter().filter(|r| r.kind.is_annotated()) {
+            let key = (d.id().to_string(), format!("{} {}", r.kind.as_str(), r.article.unwrap_or(0)));
+            by_key.entry(key).or_default().push_str(d.slice(r.span()));
+        }
+        for (key, text) in by_key {
+            assert!(!text.starts_with(char::is_whitespace), "{key:?} starts with whitespace");
+            assert_eq!(rebuilt.get(&key), Some(&text), "{key:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 11); // 004 has two body regions of one article, rebuilt together
+}
+
+#[test]
+fn brat_text_bound_annotations_slice_their_txt() {
+    let files = export::brat(corpus(), &Options::default());
+    assert_eq!(files[0].name, "annotation.conf");
+    for pair in files[1..].chunks(2) {
+        let (txt, ann) = (&pair[0], &pair[1]);
+        assert!(txt.name.ends_with(".txt") && ann.name.ends_with(".ann"));
+        let chars: Vec<char> = txt.contents.chars().collect();
+        let mut t_lines = 0;
+        for line in ann.contents.lines().filter(|l| l.starts_with('T')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (_, offsets) = cols[1].split_once(' ').unwrap();
+            let pieces: Vec<String> = offsets
+                .split(';')
+                .map(|f| {
+                    let (a, z) = f.split_once(' ').unwrap();
+                    chars[a.parse::<usize>().unwrap()..z.parse::<usize>().unwrap()].iter().collect()
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), cols[2], "{}: {line}", ann.name);
+            t_lines += 1;
+        }
+        assert!(t_lines > 50, "{}", ann.name);
+    }
+}
+
+#[test]
+fn jsonl_records_validate_against_their_schemas() {
+    for offsets in [Offsets::Codepoint, Offsets::Utf16, Offsets::Byte] {
+        let options = Options { offsets, ..Options::default() };
+        for kind in [RecordKind::Documents, RecordKind::Entities, RecordKind::Claims, RecordKind::Stances] {
+            let out = export::jsonl_records(corpus(), &options, kind);
+            if out.is_empty() {
+                continue; // a layer with no annotations yet
+            }
+            let report = validate_jsonl("export.jsonl", out.as_bytes()).unwrap();
+            assert!(report.diagnostics.is_empty(), "{kind:?} {offsets:?}: {:?}", report.diagnostics);
+            let schema = match kind {
+                RecordKind::Documents => FileKind::ExportDocuments,
+                RecordKind::Entities => FileKind::ExportEntities,
+                RecordKind::Claims => FileKind::ExportClaims,
+                RecordKind::Stances => FileKind::ExportStances,
+            };
+            // Every record has every key, with one JSON type per key across records.
+            let mut types: std::collections::BTreeMap<String, BTreeSet<&str>> = Default::default();
+            for line in out.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                assert!(schema.validator().is_valid(&v));
+                for (k, x) in v.as_object().unwrap() {
+                    let t = match x {
+                        serde_json::Value::Null => continue,
+                        serde_json::Value::Bool(_) => "bool",
+                        serde_json::Value::Number(_) => "number",
+                        serde_json::Value::String(_) => "string",
+                        serde_json::Value::Array(_) => "array",
+                        serde_json::Value::Object(_) => "object",
+                    };
+                    types.entry(k.clone()).or_default().insert(t);
+                }
+            }
+            for (k, t) in types {
+                assert_eq!(t.len(), 1, "{kind:?}: key {k} has types {t:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn utf16_and_byte_offsets_slice_their_encodings() {
+    for (offsets, unit) in [(Offsets::Utf16, "utf16"), (Offsets::Byte, "byte")] {
+        let out = export::jsonl(corpus(), &Options { offsets, ..Options::default() });
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v["offsets"], unit);
+            let text = v["text"].as_str().unwrap();
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            for m in v["entities"].as_array().unwrap() {
+                let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+                let got = match offsets {
+                    Offsets::Utf16 => String::from_utf16(&utf16[s..e]).unwrap(),
+                    _ => text[s..e].to_string(),
+                };
+                assert_eq!(got, m["text"].as_str().unwrap());
+            }
+        }
+    }
+}
+
+#[test]
+fn exports_are_deterministic_and_respect_docs() {
+    let o = Options { docs: vec!["cruel-irony".into()], ..Options::default() };
+    assert_eq!(export::conllu(corpus(), &o), export::conllu(corpus(), &o));
+    assert_eq!(export::jsonl(corpus(), &o).lines().count(), 1);
+    assert_eq!(export::conll(corpus(), &o).matches("-DOCSTART-").count(), 1);
+    assert_eq!(export::brat(corpus(), &o).len(), 3);
+}
+
+/// The committed ready-made files in `dist/`.
+fn dist_files() -> Vec<(String, String)> {
+    let c = corpus();
+    let o = Options::default();
+    let mut v = vec![
+        ("crocus.jsonl".to_string(), export::jsonl(c, &o)),
+        ("entities.jsonl".to_string(), export::jsonl_records(c, &o, RecordKind::Entities)),
+        ("claims.jsonl".to_string(), export::jsonl_records(c, &o, RecordKind::Claims)),
+        ("stances.jsonl".to_string(), export::jsonl_records(c, &o, RecordKind::Stances)),
+        ("crocus.conll".to_string(), export::conll(c, &o)),
+        (
+            "crocus-conll2003.conll".to_string(),
+            export::conll(c, &Options { labels: LabelSet::Conll2003, ..Options::default() }),
+        ),
+        ("crocus.conllu".to_string(), export::conllu(c, &o)),
+    ];
+    for f in export::brat(c, &o) {
+        v.push((format!("brat/{}", f.name), f.contents));
+    }
+    v
+}
+
+#[test]
+fn committed_dist_files_are_current() {
+    let dist = Path::new(ROOT).join("dist");
+    let update = std::env::var_os("UPDATE_DIST").is_some();
+    let mut stale = Vec::new();
+    for (name, contents) in dist_files() {
+        let path = dist.join(&name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(contents.as_str()) {
+            if update {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &contents).unwrap();
+            } else {
+                stale.push(name);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale dist files {stale:?}: run `UPDATE_DIST=1 cargo test --all-features --test export`"
+    );
+}
+
+#[test]
+fn snapshots_of_each_format_on_one_document() {
+    let one = |labels, scheme| Options { docs: vec!["moscow-tragedy".into()], labels, scheme, ..Options::default() };
+    let o = one(LabelSet::OntoNotes, TagScheme::Iob2);
+    insta::assert_snapshot!("conll-iob2-ontonotes", export::conll(corpus(), &o));
+    insta::assert_snapshot!(
+        "conll-bioes-conll2003",
+        export::conll(corpus(), &one(LabelSet::Conll2003, TagScheme::Bioes))
+    );
+    insta::assert_snapshot!("conllu", export::conllu(corpus(), &o));
+    let brat = export::brat(corpus(), &o);
+    insta::assert_snapshot!("brat-conf", brat[0].contents);
+    insta::assert_snapshot!("brat-ann", brat[2].contents);
+    let entities =
+        export::jsonl_records(corpus(), &Options { offsets: Offsets::Utf16, ..o.clone() }, RecordKind::Entities);
+    insta::assert_snapshot!("jsonl-entities-utf16-head", entities.lines().take(12).collect::<Vec<_>>().join("\n"));
+}
