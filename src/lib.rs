@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 pub mod agreement;
+pub mod conflicts;
 pub mod corpus;
 mod embedded;
 pub mod error;

@@ -4,6 +4,7 @@
 //! to stdout, messages to stderr; a closed pipe ends the program quietly.
 
 mod cmd_agreement;
+mod cmd_conflicts;
 mod cmd_export;
 mod cmd_fmt;
 mod cmd_inspect;
@@ -62,6 +63,8 @@ enum Command {
     Stats(cmd_inspect::StatsArgs),
     /// Export the corpus as JSONL, CoNLL-2003, CoNLL-U or brat standoff.
     Export(cmd_export::Args),
+    /// For each proposition, the claims that answer it and the pairs that cannot both hold.
+    Conflicts(cmd_conflicts::Args),
     /// Inter-annotator agreement of the two blind passes in annotations/passes/.
     Agreement(cmd_agreement::Args),
     /// Print a shipped JSON Schema (or list them).
@@ -144,6 +147,7 @@ fn main() -> ExitCode {
         Command::Schema(a) => cmd_inspect::schema(a),
         Command::Agreement(a) => cmd_agreement::run(a, &cli.root),
         Command::Export(a) => cmd_export::run(a, &cli.root),
+        Command::Conflicts(a) => cmd_conflicts::run(a, &cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
