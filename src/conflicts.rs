@@ -77,7 +77,13 @@ pub fn report(corpus: &Corpus) -> Vec<PropositionConflicts> {
                     }
                 }
             }
-            PropositionConflicts { id: p.id.clone(), question: p.question.clone(), unit: p.unit.clone(), answers, conflicts }
+            PropositionConflicts {
+                id: p.id.clone(),
+                question: p.question.clone(),
+                unit: p.unit.clone(),
+                answers,
+                conflicts,
+            }
         })
         .collect()
 }

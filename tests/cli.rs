@@ -1,0 +1,178 @@
+//! The `crocus` binary: exit codes, stderr for bad usage, output files, pipes, and snapshots of
+//! each command's plain output on the shipped corpus.
+
+#![cfg(feature = "cli")]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn crocus(args: &[&str]) -> Output {
+    crocus_in(Path::new(ROOT), args)
+}
+
+fn crocus_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crocus")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn version_names_crate_and_data_versions() {
+    let o = crocus(&["--version"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), format!("crocus {v} (data {v}, schema 1.0.0)\n", v = env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn validate_exit_codes() {
+    assert_eq!(crocus(&["validate", "--strict"]).status.code(), Some(0));
+    // Outside a corpus root, the embedded corpus is validated.
+    let tmp = tempfile::tempdir().unwrap();
+    let o = crocus_in(tmp.path(), &["validate", "--strict"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Invalid data: 1.
+    let bad = tempfile::tempdir().unwrap();
+    copy(Path::new(ROOT).join("tests/fixtures/base").as_path(), bad.path());
+    copy(Path::new(ROOT).join("tests/fixtures/validate/E012-span-text-mismatch").as_path(), bad.path());
+    let o = crocus(&["validate", "--root", bad.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let diags: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(diags[0]["code"], "E012");
+    // A root that cannot be read: 2, one sentence on stderr.
+    let o = crocus(&["validate", "--root", "/nonexistent/crocus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("crocus: ") && stderr(&o).lines().count() == 1, "{}", stderr(&o));
+    // A JSONL file that is not there: 2; an empty one: 1.
+    assert_eq!(crocus(&["validate", "/nonexistent.jsonl"]).status.code(), Some(2));
+    let empty = tmp.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    assert_eq!(crocus(&["validate", empty.to_str().unwrap()]).status.code(), Some(1));
+}
+
+fn copy(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&t).unwrap();
+            copy(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), t).unwrap();
+        }
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_clear_message() {
+    for args in [
+        &["validate", "--format", "xml"][..],
+        &["show", "no-such-document"],
+        &["export", "--format", "brat"],
+        &["export", "--format", "jsonl", "--docs", "nope"],
+        &["schema", "nope"],
+        &["frobnicate"],
+    ] {
+        let o = crocus(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).is_empty() && o.stdout.is_empty(), "{args:?}");
+    }
+    let o = crocus(&["show", "no-such-document"]);
+    assert!(stderr(&o).contains("the ids are: hyperfocus-ukraine"), "{}", stderr(&o));
+}
+
+#[test]
+fn fmt_check_changes_nothing_and_fmt_rewrites_atomically() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy(Path::new(ROOT).join("tests/fixtures/base").as_path(), tmp.path());
+    let ann = tmp.path().join("annotations/mini.json");
+    let compact = serde_json::to_string(
+        &serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&ann).unwrap()).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&ann, &compact).unwrap();
+    let o = crocus_in(tmp.path(), &["fmt", "--check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&ann).unwrap(), compact, "--check must not write");
+    let o = crocus_in(tmp.path(), &["fmt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(crocus_in(tmp.path(), &["fmt", "--check"]).status.code(), Some(0));
+    assert_eq!(crocus_in(tmp.path(), &["validate", "--strict"]).status.code(), Some(0));
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path().join("annotations"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn export_to_files_and_directories() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("c.conllu");
+    let o = crocus(&["export", "--format", "conllu", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success() && o.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), stdout(&crocus(&["export", "--format", "conllu"])));
+    let dir = tmp.path().join("brat");
+    for _ in 0..2 {
+        let o = crocus(&["export", "--format", "brat", "--out", dir.to_str().unwrap(), "--docs", "cruel-irony"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["annotation.conf", "cruel-irony.ann", "cruel-irony.txt"]);
+    // Writing into a directory that does not exist fails cleanly, leaving nothing.
+    let o = crocus(&["export", "--format", "jsonl", "--out", "/nonexistent/dir/x.jsonl"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crocus"))
+        .args(["export", "--format", "conllu"])
+        .current_dir(ROOT)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let plain = crocus(&["show", "cruel-irony"]);
+    assert!(!stdout(&plain).contains('\x1b'));
+    let colored = crocus(&["show", "cruel-irony", "--color", "always"]);
+    assert!(stdout(&colored).contains("\x1b["));
+}
+
+#[test]
+fn snapshots_of_each_command() {
+    insta::assert_snapshot!("cli-list", stdout(&crocus(&["list"])));
+    insta::assert_snapshot!("cli-stats", stdout(&crocus(&["stats"])));
+    insta::assert_snapshot!("cli-stats-json", stdout(&crocus(&["stats", "--format", "json"])));
+    insta::assert_snapshot!("cli-schema-list", stdout(&crocus(&["schema"])));
+    insta::assert_snapshot!("cli-show-entities", stdout(&crocus(&["show", "moscow-tragedy", "--body"])));
+    insta::assert_snapshot!("cli-show-regions", stdout(&crocus(&["show", "cruel-irony", "--layer", "regions"])));
+    insta::assert_snapshot!("cli-agreement", stdout(&crocus(&["agreement"])));
+    insta::assert_snapshot!("cli-help", stdout(&crocus(&["--help"])));
+    let schema = stdout(&crocus(&["schema", "annotation"]));
+    assert_eq!(schema, std::fs::read_to_string(Path::new(ROOT).join("schema/annotation.schema.json")).unwrap());
+}
