@@ -99,6 +99,16 @@ impl Corpus {
         })
     }
 
+    /// Loads a corpus from files held in memory, keyed by their path relative to the root
+    /// (`corpus/manifest.json`, `corpus/texts/…`, `annotations/…`), e.g. read from an archive.
+    ///
+    /// # Errors
+    /// As [`Corpus::from_dir`].
+    pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Result<Corpus, Error> {
+        let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
+        Corpus::load_with(|path| Ok(files.get(path).cloned()))
+    }
+
     /// Loads the corpus from any source of files; `read` returns `Ok(None)` for a missing file.
     fn load_with(read: impl Fn(&str) -> Result<Option<Vec<u8>>, Error>) -> Result<Corpus, Error> {
         let required = |path: &str| -> Result<Vec<u8>, Error> {

@@ -304,3 +304,18 @@ fn snapshots_of_each_format_on_one_document() {
         export::jsonl_records(corpus(), &Options { offsets: Offsets::Utf16, ..o.clone() }, RecordKind::Entities);
     insta::assert_snapshot!("jsonl-entities-utf16-head", entities.lines().take(12).collect::<Vec<_>>().join("\n"));
 }
+
+#[test]
+fn croissant_hashes_match_the_distributed_files() {
+    use sha2::{Digest, Sha256};
+    let croissant: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join("croissant.json")).unwrap()).unwrap();
+    let files = croissant["distribution"].as_array().unwrap();
+    assert!(files.len() >= 4);
+    for f in files {
+        let path = Path::new(ROOT).join(f["contentUrl"].as_str().unwrap());
+        let digest: String = Sha256::digest(std::fs::read(&path).unwrap()).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(f["sha256"].as_str().unwrap(), digest, "{}: run `python3 tools/gen_croissant.py`", path.display());
+    }
+    assert_eq!(croissant["version"], env!("CARGO_PKG_VERSION"));
+}

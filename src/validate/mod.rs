@@ -95,6 +95,14 @@ pub fn validate_embedded() -> Report {
     rules::validate(&EmbeddedSource, None).expect("embedded files are always readable")
 }
 
+/// Validates one annotation or registry file, given as bytes, against the texts and registries
+/// of the embedded corpus; `name` is the path reported in diagnostics (its file name decides the
+/// kind: `entities.json`, `propositions.json`, `targets.json`, else an annotation file).
+pub fn validate_bytes(name: &str, bytes: &[u8]) -> Report {
+    rules::validate(&EmbeddedSource, Some(vec![(name.to_string(), bytes.to_vec())]))
+        .expect("embedded files are always readable")
+}
+
 /// Validates the given annotation or registry files against the texts and registries of the
 /// corpus at `root`. Paths are reported as given.
 ///

@@ -63,6 +63,21 @@ for name in JSONL:
         assert ds.num_rows == lines(name), ds.num_rows
 
 
+@check("datasets: every config of the README dataset card loads from the committed files")
+def _():
+    import datasets
+    import yaml
+    card = (ROOT / "README.md").read_text(encoding="utf-8").split("---\n")[1]
+    configs = yaml.safe_load(card)["configs"]
+    assert {c["config_name"] for c in configs} == {"documents", "entities", "claims", "stances"}
+    for c in configs:
+        if not nonempty(pathlib.Path(c["data_files"]).name):
+            print(f"     skip config {c['config_name']}: no annotations yet")
+            continue
+        ds = datasets.load_dataset(str(ROOT), c["config_name"], split="train")
+        assert ds.num_rows == lines(pathlib.Path(c["data_files"]).name), (c, ds.num_rows)
+
+
 @check("datasets: document text and entity spans agree")
 def _():
     import datasets

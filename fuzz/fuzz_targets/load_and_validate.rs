@@ -1,0 +1,25 @@
+//! Arbitrary bytes as an annotation file, a registry, a manifest and a JSONL export: loading and
+//! validation must report, never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+use crocus_corpus::validate::{validate_bytes, validate_jsonl, Format};
+use crocus_corpus::Corpus;
+
+fuzz_target!(|data: &[u8]| {
+    for name in ["annotations/cruel-irony.json", "annotations/entities.json", "annotations/propositions.json"] {
+        let report = validate_bytes(name, data);
+        let _ = report.render(Format::Human, true, false);
+        let _ = report.render(Format::Json, false, false);
+    }
+    let _ = validate_jsonl("fuzz.jsonl", data);
+    // The loader: the fuzzed bytes as the manifest and as an annotation file of a real text.
+    let _ = Corpus::from_files([("corpus/manifest.json".to_string(), data.to_vec())]);
+    let manifest = br#"{"schema_version":"1.0.0","documents":[{"id":"d","source_file":"d.txt","sha256":"00","chars":3,"bytes":3,"title":null,"language":"en","genre":"news","author":null,"publisher":null,"url":null,"date":null,"regions":[{"kind":"body","start":0,"end":3,"article":1}],"quality_flags":[]}]}"#;
+    let _ = Corpus::from_files([
+        ("corpus/manifest.json".to_string(), manifest.to_vec()),
+        ("corpus/texts/d.txt".to_string(), b"abc".to_vec()),
+        ("annotations/d.json".to_string(), data.to_vec()),
+    ]);
+});
