@@ -49,77 +49,140 @@ fn diag(
     }
 }
 
-/// Validates a JSONL export read from `reader`, reporting as `file`.
+/// Validates a JSONL export read from `reader`, reporting as `file`, on every core.
+///
+/// Lines are read in batches and validated by a pool of threads (schema and semantic checks), and
+/// the diagnostics are put back in input order, so the report is the same as a sequential run.
+/// Memory holds a bounded number of batches in flight, not the file.
 ///
 /// # Errors
 /// Only when reading fails (I/O); bad data is a diagnostic.
 pub fn validate_jsonl(file: &str, reader: impl BufRead) -> std::io::Result<Report> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    validate_jsonl_with(file, reader, threads)
+}
+
+/// As [`validate_jsonl`], with `threads` worker threads (1 validates on the calling thread).
+///
+/// # Errors
+/// Only when reading fails (I/O).
+pub fn validate_jsonl_with(file: &str, mut reader: impl BufRead, threads: usize) -> std::io::Result<Report> {
+    const BATCH_BYTES: usize = 1 << 20;
     let mut report = Report::default();
-    let mut kind: Option<FileKind> = None;
-    let mut lines = 0usize;
-    for (i, raw) in reader.split(b'\n').enumerate() {
-        let raw = raw?;
-        let line_no = i + 1;
-        lines += 1;
-        let Ok(line) = std::str::from_utf8(&raw) else {
-            report.diagnostics.push(Diagnostic {
-                severity: Code::InvalidUtf8.severity(),
-                code: Code::InvalidUtf8,
-                name: Code::InvalidUtf8.name(),
-                file: file.into(),
-                line: line_no,
-                column: 1,
-                pointer: String::new(),
-                message: "the line is not valid UTF-8".into(),
-                hint: Some("JSONL is UTF-8".into()),
-                excerpt: None,
-            });
-            continue;
-        };
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
+    let mut line_no = 0usize;
+    let mut records = 0usize;
+    // The first record decides the kind of every record.
+    let mut first: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut kind = None;
+    while kind.is_none() {
+        let mut buf = Vec::new();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
         }
-        let value: Json = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                let mut d = diag(
-                    file,
-                    line_no,
-                    line,
-                    "",
-                    Code::InvalidJson,
-                    format!("not valid JSON: {msg}"),
-                    Some("one JSON object per line"),
-                );
-                d.column = e.column().max(1);
-                report.diagnostics.push(d);
-                continue;
-            }
-        };
-        let k = *kind.get_or_insert_with(|| kind_of(&value));
-        let mut ok = true;
-        for err in k.validator().iter_errors(&value) {
-            ok = false;
-            let pointer = err.instance_path().as_str().to_string();
-            let hint = format!("see schema/{}", k.schema_file());
-            report.diagnostics.push(diag(
-                file,
-                line_no,
-                line,
-                &pointer,
-                Code::SchemaViolation,
-                err.to_string(),
-                Some(&hint),
-            ));
+        line_no += 1;
+        if let Some(v) = std::str::from_utf8(&buf).ok().and_then(|l| serde_json::from_str::<Json>(l.trim_end()).ok()) {
+            kind = Some(kind_of(&v));
         }
-        if ok && k == FileKind::ExportDocuments {
-            check_document(&mut report, file, line_no, line, &value);
-        }
+        first.push((line_no, buf));
     }
-    if lines == 0 || (lines == 1 && report.diagnostics.is_empty() && kind.is_none()) {
+    let kind = kind.unwrap_or(FileKind::ExportDocuments);
+    let check = |(n, raw): &(usize, Vec<u8>)| -> (usize, Vec<Diagnostic>) { check_line(file, *n, raw, kind) };
+    let mut collect = |(count, diags): (usize, Vec<Diagnostic>)| {
+        records += count;
+        report.diagnostics.extend(diags);
+    };
+    let run_batch = |batch: &[(usize, Vec<u8>)]| -> (usize, Vec<Diagnostic>) {
+        let mut count = 0;
+        let mut out = Vec::new();
+        for line in batch {
+            let (c, d) = check(line);
+            count += c;
+            out.extend(d);
+        }
+        (count, out)
+    };
+    collect(run_batch(&first));
+    let read_batch = |reader: &mut dyn BufRead, line_no: &mut usize| -> std::io::Result<Vec<(usize, Vec<u8>)>> {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES {
+            let mut buf = Vec::new();
+            if reader.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            *line_no += 1;
+            bytes += buf.len();
+            batch.push((*line_no, buf));
+        }
+        Ok(batch)
+    };
+    if threads <= 1 {
+        loop {
+            let batch = read_batch(&mut reader, &mut line_no)?;
+            if batch.is_empty() {
+                break;
+            }
+            collect(run_batch(&batch));
+        }
+    } else {
+        use std::sync::{mpsc, Arc, Mutex};
+        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<(usize, Vec<u8>)>)>(threads * 2);
+        let (done_tx, done_rx) = mpsc::channel::<(usize, (usize, Vec<Diagnostic>))>();
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let result: std::io::Result<()> = std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let work_rx = Arc::clone(&work_rx);
+                let done_tx = done_tx.clone();
+                let run_batch = &run_batch;
+                scope.spawn(move || loop {
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((i, batch))) = next else { break };
+                    if done_tx.send((i, run_batch(&batch))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(done_tx);
+            // Read and dispatch here; results are reordered by batch index as they arrive.
+            let mut pending = std::collections::BTreeMap::new();
+            let mut next_out = 0usize;
+            let mut sent = 0usize;
+            let mut read_error = None;
+            loop {
+                match read_batch(&mut reader, &mut line_no) {
+                    Ok(batch) if batch.is_empty() => break,
+                    Ok(batch) => {
+                        if work_tx.send((sent, batch)).is_err() {
+                            break;
+                        }
+                        sent += 1;
+                    }
+                    Err(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
+                }
+                while let Ok((i, r)) = done_rx.try_recv() {
+                    pending.insert(i, r);
+                }
+                while let Some(r) = pending.remove(&next_out) {
+                    collect(r);
+                    next_out += 1;
+                }
+            }
+            drop(work_tx);
+            for (i, r) in done_rx.iter() {
+                pending.insert(i, r);
+            }
+            while let Some(r) = pending.remove(&next_out) {
+                collect(r);
+                next_out += 1;
+            }
+            read_error.map_or(Ok(()), Err)
+        });
+        result?;
+    }
+    if records == 0 {
         report.diagnostics.push(Diagnostic {
             severity: Code::InvalidJson.severity(),
             code: Code::InvalidJson,
@@ -135,6 +198,55 @@ pub fn validate_jsonl(file: &str, reader: impl BufRead) -> std::io::Result<Repor
     }
     report.sort();
     Ok(report)
+}
+
+/// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
+fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let Ok(line) = std::str::from_utf8(raw) else {
+        out.push(Diagnostic {
+            severity: Code::InvalidUtf8.severity(),
+            code: Code::InvalidUtf8,
+            name: Code::InvalidUtf8.name(),
+            file: file.into(),
+            line: line_no,
+            column: 1,
+            pointer: String::new(),
+            message: "the line is not valid UTF-8".into(),
+            hint: Some("JSONL is UTF-8".into()),
+            excerpt: None,
+        });
+        return (1, out);
+    };
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.trim().is_empty() {
+        return (0, out);
+    }
+    let value: Json = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let mut d = diag(file, line_no, line, "", Code::InvalidJson, format!("not valid JSON: {msg}"), Some("one JSON object per line"));
+            d.column = e.column().max(1);
+            out.push(d);
+            return (1, out);
+        }
+    };
+    let mut ok = true;
+    for err in kind.validator().iter_errors(&value) {
+        ok = false;
+        let pointer = err.instance_path().as_str().to_string();
+        let hint = format!("see schema/{}", kind.schema_file());
+        out.push(diag(file, line_no, line, &pointer, Code::SchemaViolation, err.to_string(), Some(&hint)));
+    }
+    if ok && kind == FileKind::ExportDocuments {
+        let mut r = Report::default();
+        check_document(&mut r, file, line_no, line, &value);
+        out.extend(r.diagnostics);
+    }
+    (1, out)
 }
 
 fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v: &Json) {

@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Format, Report, Severity};
-pub use jsonl::validate_jsonl;
+pub use jsonl::{validate_jsonl, validate_jsonl_with};
 pub use schema::FileKind;
 
 use crate::corpus::paths;
