@@ -16,7 +16,9 @@ fn main() {
     let parsed: usize = std::thread::scope(|s| {
         let handles: Vec<_> = lines
             .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().filter(|l| serde_json::from_slice::<serde_json::Value>(l).is_ok()).count()))
+            .map(|c| {
+                s.spawn(move || c.iter().filter(|l| serde_json::from_slice::<serde_json::Value>(l).is_ok()).count())
+            })
             .collect();
         handles.into_iter().map(|h| h.join().expect("thread")).sum()
     });

@@ -105,7 +105,8 @@ pub fn table(report: &[PropositionConflicts]) -> String {
         for (i, a) in p.answers.iter().enumerate() {
             let text: String = a.text.chars().take(70).collect();
             let more = if a.text.chars().count() > 70 { "…" } else { "" };
-            let _ = writeln!(s, "  [{i}] {:<12} {}/{:<5} {:<28} {text}{more}", a.value, a.document, a.claim, a.claimer);
+            let at = format!("{}/{}", a.document, a.claim);
+            let _ = writeln!(s, "  [{i}] {:<12} {at:<28} {:<30} {text}{more}", a.value, a.claimer);
         }
         for c in &p.conflicts {
             let (a, b) = (&p.answers[c.a], &p.answers[c.b]);

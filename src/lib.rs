@@ -41,6 +41,7 @@ pub mod corpus;
 mod embedded;
 pub mod error;
 pub mod model;
+pub mod render;
 pub mod stats;
 pub mod text;
 

@@ -228,7 +228,15 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let mut d = diag(file, line_no, line, "", Code::InvalidJson, format!("not valid JSON: {msg}"), Some("one JSON object per line"));
+            let mut d = diag(
+                file,
+                line_no,
+                line,
+                "",
+                Code::InvalidJson,
+                format!("not valid JSON: {msg}"),
+                Some("one JSON object per line"),
+            );
             d.column = e.column().max(1);
             out.push(d);
             return (1, out);

@@ -60,34 +60,46 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
     };
     let color = crate::output::color_enabled(color);
     // Markers: (position, order, text). Closings sort before openings at the same position.
-    let mut marks: Vec<(usize, u8, String)> = Vec::new();
+    let mut marks: Vec<(usize, u8, std::cmp::Reverse<usize>, String)> = Vec::new();
     let (open, close) =
         if color { ("\x1b[1;36m".to_string(), "\x1b[0m".to_string()) } else { (String::new(), String::new()) };
     match args.layer {
         Layer::Entities => {
             for m in doc.entities() {
                 let link = m.entity.clone().or_else(|| m.value.as_ref().map(|v| v.display())).unwrap_or_default();
-                marks.push((m.start, 1, format!("{open}[")));
-                marks.push((m.end, 0, format!("]{{{} {link}}}{close}", m.label)));
+                marks.push((m.start, 1, std::cmp::Reverse(m.end), format!("{open}[")));
+                marks.push((m.end, 0, std::cmp::Reverse(m.start), format!("]{{{} {link}}}{close}", m.label)));
             }
         }
         Layer::Claims => {
             for c in doc.claims() {
-                marks.push((c.start, 1, format!("{open}⟦{}:", c.id)));
+                marks.push((c.start, 1, std::cmp::Reverse(c.end), format!("{open}⟦{}:", c.id)));
                 let prop = c
                     .proposition
                     .as_ref()
                     .map(|p| format!(" {p}={}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
-                marks.push((c.end, 0, format!("⟧{{{}{}}}{close}", c.claimer.display(), prop.unwrap_or_default())));
+                marks.push((
+                    c.end,
+                    0,
+                    std::cmp::Reverse(c.start),
+                    format!("⟧{}{{{}{}}}{close}", c.id, c.claimer.display(), prop.unwrap_or_default()),
+                ));
             }
         }
         Layer::Stance => {
             for s in doc.stances() {
-                marks.push((s.start, 1, format!("{open}⟦{}:", s.id)));
+                marks.push((s.start, 1, std::cmp::Reverse(s.end), format!("{open}⟦{}:", s.id)));
                 marks.push((
                     s.end,
                     0,
-                    format!("⟧{{{} {} by {}}}{close}", s.label.as_str(), s.target.display(), s.holder.display()),
+                    std::cmp::Reverse(s.start),
+                    format!(
+                        "⟧{}{{{} {} by {}}}{close}",
+                        s.id,
+                        s.label.as_str(),
+                        s.target.display(),
+                        s.holder.display()
+                    ),
                 ));
             }
         }
@@ -96,6 +108,7 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
                 marks.push((
                     r.start,
                     1,
+                    std::cmp::Reverse(r.end),
                     format!(
                         "{open}<{}{}>{close}",
                         r.kind.as_str(),
@@ -105,13 +118,14 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
             }
         }
     }
-    marks.sort_by_key(|m| (m.0, m.1));
+    // Closings before openings at one position; inner spans close first and open last.
+    marks.sort_by_key(|m| (m.0, m.1, m.2));
     let mut out = String::new();
     let mut mi = 0;
     let dim = |s: &str| if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
     for (cp, ch) in doc.text().chars().enumerate() {
         while mi < marks.len() && marks[mi].0 == cp {
-            out.push_str(&marks[mi].2);
+            out.push_str(&marks[mi].3);
             mi += 1;
         }
         let boiler = doc.region_at(cp).is_some_and(|r| r.kind == RegionKind::Boilerplate);
@@ -125,7 +139,7 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
         }
     }
     while mi < marks.len() {
-        out.push_str(&marks[mi].2);
+        out.push_str(&marks[mi].3);
         mi += 1;
     }
     out.push('\n');

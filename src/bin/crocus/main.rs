@@ -24,7 +24,8 @@ use crocus_corpus::Corpus;
     version = version(),
     about = "Explore, validate and export the crocus-corpus (entities, claims, stance)",
     long_about = None,
-    propagate_version = true
+    propagate_version = true,
+    term_width = 100
 )]
 struct Cli {
     /// Corpus root (holds corpus/ and annotations/); default: the current directory when it is
