@@ -21,7 +21,7 @@ fn main() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("the export parses"))
         .collect();
-    let step = if errors == 0 { usize::MAX } else { (n / errors).max(1) };
+    let step = n.checked_div(errors).map_or(usize::MAX, |s| s.max(1));
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("cannot create OUT"));
     let mut broken = 0;
     for i in 0..n {
