@@ -176,3 +176,20 @@ fn snapshots_of_each_command() {
     let schema = stdout(&crocus(&["schema", "annotation"]));
     assert_eq!(schema, std::fs::read_to_string(Path::new(ROOT).join("schema/annotation.schema.json")).unwrap());
 }
+
+#[test]
+fn render_completions_and_man_page() {
+    let o = crocus(&["render", "--html", "--docs", "moscow-tragedy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert_eq!(html.matches("<mark class=\"ent\"").count(), 80);
+    assert!(!html.contains("<script") && !html.contains("https://"), "self-contained");
+    assert_eq!(crocus(&["render", "--docs", "x"]).status.code(), Some(2), "--html is required");
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = crocus(&["completions", shell]);
+        assert!(o.status.success() && stdout(&o).contains("crocus"), "{shell}");
+    }
+    let man = stdout(&crocus(&["man"]));
+    assert!(man.contains(".TH crocus 1") && man.contains("validate"));
+}

@@ -68,8 +68,46 @@ enum Command {
     Conflicts(cmd_conflicts::Args),
     /// Inter-annotator agreement of the two blind passes in annotations/passes/.
     Agreement(cmd_agreement::Args),
+    /// Render the corpus as one self-contained HTML page.
+    Render(RenderArgs),
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Print a shipped JSON Schema (or list them).
     Schema(cmd_inspect::SchemaArgs),
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// Write HTML (the only format; the flag says what you get).
+    #[arg(long, required = true)]
+    html: bool,
+    /// Output file (`-` or nothing: stdout).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Only these documents (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    docs: Vec<String>,
+}
+
+#[derive(clap::Args)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+fn render(args: &RenderArgs, root: &Option<PathBuf>) -> Result<(), Failure> {
+    let corpus = load(root)?;
+    for id in &args.docs {
+        if corpus.document(id).is_none() {
+            let ids: Vec<&str> = corpus.iter().map(|d| d.id()).collect();
+            return Err(Failure::usage(format!("no document `{id}`; the ids are: {}", ids.join(", "))));
+        }
+    }
+    debug_assert!(args.html);
+    output::emit(args.out.as_deref(), crocus_corpus::render::html(&corpus, &args.docs).as_bytes())
 }
 
 /// A failure that ends the program: exit 1 for invalid data, 2 for usage and I/O.
@@ -146,6 +184,20 @@ fn main() -> ExitCode {
         Command::Show(a) => cmd_inspect::show(a, &cli.root, cli.color),
         Command::Stats(a) => cmd_inspect::stats(a, &cli.root),
         Command::Schema(a) => cmd_inspect::schema(a),
+        Command::Render(a) => render(a, &cli.root),
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(a.shell, &mut cmd, "crocus", &mut buf);
+            output::stdout(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf) {
+                Ok(()) => output::stdout(&buf),
+                Err(e) => Err(Failure::usage(format!("cannot render the man page: {e}"))),
+            }
+        }
         Command::Agreement(a) => cmd_agreement::run(a, &cli.root),
         Command::Export(a) => cmd_export::run(a, &cli.root),
         Command::Conflicts(a) => cmd_conflicts::run(a, &cli.root),
