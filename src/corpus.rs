@@ -59,7 +59,11 @@ pub struct Corpus {
 pub struct Document {
     record: DocumentRecord,
     text: Text,
-    annotations: AnnotationFile,
+    /// Parsed on load from a directory; for the embedded corpus, on first access (so that
+    /// `Corpus::embedded()` parses only the manifest and registries up front).
+    annotations: OnceLock<AnnotationFile>,
+    /// The embedded annotation file, parsed into `annotations` on first access.
+    embedded: Option<&'static [u8]>,
 }
 
 impl Corpus {
@@ -73,7 +77,7 @@ impl Corpus {
     pub fn embedded() -> &'static Corpus {
         static CORPUS: OnceLock<Corpus> = OnceLock::new();
         CORPUS.get_or_init(|| {
-            Corpus::load_with(|path| Ok(crate::embedded::get(path).map(<[u8]>::to_vec)))
+            Corpus::load_with(|path| Ok(crate::embedded::get(path).map(<[u8]>::to_vec)), true)
                 .expect("the embedded corpus is validated by the crate's tests")
         })
     }
@@ -89,14 +93,19 @@ impl Corpus {
     /// manifest record or a span does not fit its text.
     pub fn from_dir(root: impl AsRef<Path>) -> Result<Corpus, Error> {
         let root = root.as_ref();
-        Corpus::load_with(|path| {
-            let full = root.join(path);
-            match std::fs::read(&full) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path)),
-            }
-        })
+        Corpus::load_with(
+            |path| {
+                let full = root.join(path);
+                match std::fs::read(&full) {
+                    Ok(bytes) => Ok(Some(bytes)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => {
+                        Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path))
+                    }
+                }
+            },
+            false,
+        )
     }
 
     /// Loads a corpus from files held in memory, keyed by their path relative to the root
@@ -106,11 +115,13 @@ impl Corpus {
     /// As [`Corpus::from_dir`].
     pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Result<Corpus, Error> {
         let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
-        Corpus::load_with(|path| Ok(files.get(path).cloned()))
+        Corpus::load_with(|path| Ok(files.get(path).cloned()), false)
     }
 
     /// Loads the corpus from any source of files; `read` returns `Ok(None)` for a missing file.
-    fn load_with(read: impl Fn(&str) -> Result<Option<Vec<u8>>, Error>) -> Result<Corpus, Error> {
+    /// With `lazy_embedded`, annotation files are taken from the embedded files and parsed on first
+    /// access instead of now.
+    fn load_with(read: impl Fn(&str) -> Result<Option<Vec<u8>>, Error>, lazy_embedded: bool) -> Result<Corpus, Error> {
         let required = |path: &str| -> Result<Vec<u8>, Error> {
             read(path)?.ok_or_else(|| {
                 Error::new(ErrorKind::Missing, format!("{path} is missing; the corpus root must contain it"))
@@ -146,16 +157,17 @@ impl Corpus {
                 .in_file(&text_path));
             }
             let ann_path = paths::annotation(&record.id);
-            let annotations: AnnotationFile = match read(&ann_path)? {
-                Some(bytes) => parse(&bytes, &ann_path)?,
-                None => AnnotationFile {
-                    schema_version: crate::SCHEMA_VERSION.to_string(),
-                    document: record.id.clone(),
-                    ..AnnotationFile::default()
-                },
+            let doc = if lazy_embedded {
+                Document { record, text, annotations: OnceLock::new(), embedded: crate::embedded::get(&ann_path) }
+            } else {
+                let annotations: AnnotationFile = match read(&ann_path)? {
+                    Some(bytes) => parse(&bytes, &ann_path)?,
+                    None => empty_annotations(&record.id),
+                };
+                let doc = Document { record, text, annotations: OnceLock::from(annotations), embedded: None };
+                doc.check_ranges(&ann_path)?;
+                doc
             };
-            let doc = Document { record, text, annotations };
-            doc.check_ranges(&ann_path)?;
             if by_id.insert(doc.record.id.clone(), i).is_some() {
                 return Err(Error::new(
                     ErrorKind::Mismatch,
@@ -290,35 +302,44 @@ impl Document {
     }
     /// All annotation layers as loaded.
     pub fn annotations(&self) -> &AnnotationFile {
-        &self.annotations
+        self.annotations.get_or_init(|| {
+            let path = paths::annotation(self.id());
+            let file = match self.embedded {
+                Some(bytes) => {
+                    parse(bytes, &path).expect("the embedded annotations are validated by the crate's tests")
+                }
+                None => empty_annotations(self.id()),
+            };
+            file
+        })
     }
     /// Entity mentions, in text order.
     pub fn entities(&self) -> &[EntityMention] {
-        &self.annotations.entities
+        &self.annotations().entities
     }
     /// The entity mention with this id.
     pub fn entity_mention(&self, id: &str) -> Option<&EntityMention> {
-        self.annotations.entities.iter().find(|m| m.id == id)
+        self.annotations().entities.iter().find(|m| m.id == id)
     }
     /// Claims, in text order.
     pub fn claims(&self) -> &[Claim] {
-        &self.annotations.claims
+        &self.annotations().claims
     }
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.annotations.claims.iter().find(|c| c.id == id)
+        self.annotations().claims.iter().find(|c| c.id == id)
     }
     /// Span stances, in text order.
     pub fn stances(&self) -> &[SpanStance] {
-        &self.annotations.stances
+        &self.annotations().stances
     }
     /// Document stances, one per target.
     pub fn document_stances(&self) -> &[DocumentStance] {
-        &self.annotations.document_stances
+        &self.annotations().document_stances
     }
     /// Listed exceptions to the repeat sweep.
     pub fn exceptions(&self) -> &[Exception] {
-        &self.annotations.exceptions
+        &self.annotations().exceptions
     }
 
     /// Every span of the document with a JSON pointer naming it, for range checks.
@@ -328,7 +349,7 @@ impl Document {
         for (i, r) in self.record.regions.iter().enumerate() {
             spans.push((format!("(manifest) regions/{i}"), r.span()));
         }
-        let a = &self.annotations;
+        let a = self.annotations();
         for (i, m) in a.entities.iter().enumerate() {
             spans.push((format!("/entities/{i}"), m.span()));
         }
@@ -371,6 +392,14 @@ impl Document {
             }
         }
         Ok(())
+    }
+}
+
+fn empty_annotations(id: &str) -> AnnotationFile {
+    AnnotationFile {
+        schema_version: crate::SCHEMA_VERSION.to_string(),
+        document: id.to_string(),
+        ..AnnotationFile::default()
     }
 }
 
