@@ -188,3 +188,27 @@ proptest! {
         prop_assert_eq!(s, doc.text().chars().skip(a).take(z - a).collect::<String>());
     }
 }
+
+#[test]
+fn registry_and_mentions_per_label_snapshot() {
+    let corpus = Corpus::embedded();
+    let mut s = String::new();
+    for e in corpus.entities() {
+        let n = corpus.mentions_of(&e.id).count();
+        s.push_str(&format!("{:<40} {:<12} {:>3}  {}  [{}]\n", e.id, e.kind.as_str(), n, e.name, e.aliases.join(" | ")));
+    }
+    insta::assert_snapshot!("entity-registry", s);
+    let mut per_doc = String::new();
+    for d in corpus {
+        let mut counts = std::collections::BTreeMap::new();
+        for m in d.entities() {
+            *counts.entry(m.label.as_str()).or_insert(0) += 1;
+        }
+        per_doc.push_str(&format!("{}: {counts:?}\n", d.id()));
+    }
+    insta::assert_snapshot!("mentions-per-label", per_doc);
+    // Every proposition is answered by two or more claims; claims_on finds them.
+    for p in corpus.propositions() {
+        assert!(corpus.claims_on(&p.id).count() >= 2, "{}", p.id);
+    }
+}
