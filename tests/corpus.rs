@@ -195,7 +195,14 @@ fn registry_and_mentions_per_label_snapshot() {
     let mut s = String::new();
     for e in corpus.entities() {
         let n = corpus.mentions_of(&e.id).count();
-        s.push_str(&format!("{:<40} {:<12} {:>3}  {}  [{}]\n", e.id, e.kind.as_str(), n, e.name, e.aliases.join(" | ")));
+        s.push_str(&format!(
+            "{:<40} {:<12} {:>3}  {}  [{}]\n",
+            e.id,
+            e.kind.as_str(),
+            n,
+            e.name,
+            e.aliases.join(" | ")
+        ));
     }
     insta::assert_snapshot!("entity-registry", s);
     let mut per_doc = String::new();

@@ -181,3 +181,14 @@ proptest! {
         let _ = report.render(Format::Json, false, false);
     }
 }
+
+#[test]
+fn fuzz_regressions_render_without_panic() {
+    // Inputs the fuzzer found (fuzz/): a JSON error inside a multi-byte character.
+    let bytes = std::fs::read(Path::new(ROOT).join("tests/fixtures/fuzz-crash-1.bin")).unwrap();
+    for name in ["annotations/cruel-irony.json", "annotations/entities.json"] {
+        let report = validate::validate_bytes(name, &bytes);
+        assert!(!report.is_valid(false));
+        let _ = report.render(Format::Human, true, false);
+    }
+}

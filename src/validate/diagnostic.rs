@@ -211,11 +211,21 @@ impl Report {
             let title = format!("{} [{}]", d.message, d.name);
             let title_el = level.primary_title(&title).id(d.code.as_str());
             let group = if let Some((line, range)) = &d.excerpt {
+                // The renderer needs character boundaries: widen the range to whole characters.
+                let mut a = range.start.min(line.len());
+                while !line.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut z = range.end.clamp(a, line.len());
+                while !line.is_char_boundary(z) {
+                    z += 1;
+                }
+                let range = a..z;
                 title_el.element(
                     Snippet::source(line.as_str())
                         .line_start(d.line)
                         .path(d.file.as_str())
-                        .annotation(AnnotationKind::Primary.span(range.clone()).label(&pointer)),
+                        .annotation(AnnotationKind::Primary.span(range).label(&pointer)),
                 )
             } else {
                 title_el.element(annotate_snippets::Origin::path(&location))

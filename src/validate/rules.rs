@@ -105,7 +105,8 @@ impl Ctx {
                 let (line, column) = if e.line() == 0 { (1, 1) } else { (e.line(), e.column().max(1)) };
                 let excerpt = src.lines().nth(line - 1).map(|l| {
                     let b = l.char_indices().nth(column - 1).map_or(l.len(), |(i, _)| i);
-                    (l.to_string(), b..(b + 1).min(l.len()).max(b))
+                    let end = b + l[b..].chars().next().map_or(0, char::len_utf8);
+                    (l.to_string(), b..end)
                 });
                 let hint = if src.trim().is_empty() {
                     "the file is empty; an annotation file holds at least {\"schema_version\": ..., \"document\": ...}"
