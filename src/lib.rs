@@ -57,6 +57,11 @@ pub use error::{Error, ErrorKind, Position};
 pub use model::{Label, Span};
 pub use text::Text;
 
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The version of the data: the crate version. Patch releases correct annotations, minor releases
 /// add annotations, major releases change the schema (see `CHANGELOG.md`).
 pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");

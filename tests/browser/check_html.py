@@ -9,7 +9,9 @@ import os, pathlib, re, subprocess, sys, tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CROCUS = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/debug/crocus")
-CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+import shutil
+BROWSER = next((b for b in ["chromium", "chromium-browser", "google-chrome"] if shutil.which(b)), "chromium")
+CHROMIUM = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
 
 failures = []
