@@ -118,8 +118,18 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
             }
         }
     }
-    // Closings before openings at one position; inner spans close first and open last.
-    marks.sort_by_key(|m| (m.0, m.1, m.2));
+    // Closings before openings at one position; inner spans close first and open last; of two
+    // spans with the same extent, the one opened first closes last.
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..marks.len()).collect();
+        idx.sort_by_key(|&i| {
+            let m = &marks[i];
+            let tie = if m.1 == 1 { i } else { usize::MAX - i };
+            (m.0, m.1, m.2, tie)
+        });
+        idx
+    };
+    let marks: Vec<_> = order.into_iter().map(|i| marks[i].clone()).collect();
     let mut out = String::new();
     let mut mi = 0;
     let dim = |s: &str| if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
