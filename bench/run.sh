@@ -45,7 +45,7 @@ done
 
 for i in $(seq 21); do target/release/examples/first_load; done | sort -n | sed -n 11p | \
   awk '{print "Corpus::embedded() first load: " $1 " µs; then parsing every document'"'"'s annotations on first access: " $2 " µs (median of 21 processes; target < 1000 for the first load)"}' 
-echo "library dependencies with default features: $(cargo tree -q -e normal --prefix none | sort -u | grep -vc '^crocus-corpus') (cargo tree -e normal; target <= 10)"
+echo "library dependencies with default features: $(cargo tree -q -e normal --prefix none | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | grep -vc '^crocus-corpus') distinct crates (cargo tree -e normal; target <= 10)"
 echo "export throughput and in-process timings (divan):"
 cargo bench -q --all-features --bench throughput 2>/dev/null | sed 's/^/  /'
 rm -rf "$WORK"

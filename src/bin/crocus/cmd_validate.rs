@@ -18,6 +18,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutFormat::Human)]
     format: OutFormat,
+    /// Threads for JSONL files (default: every core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -50,7 +53,9 @@ pub fn run(args: &Args, root: &Option<PathBuf>, color: bool) -> Result<(), Failu
             for f in &jsonl {
                 let shown = f.display().to_string();
                 let file = std::fs::File::open(f).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
-                let r = validate::validate_jsonl(&shown, std::io::BufReader::new(file))
+                let threads =
+                    args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+                let r = validate::validate_jsonl_with(&shown, std::io::BufReader::new(file), threads)
                     .map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
                 report.diagnostics.extend(r.diagnostics);
             }
