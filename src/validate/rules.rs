@@ -286,34 +286,30 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
         if let Some(r) = &entities {
             let used: HashSet<&str> =
                 annotated.iter().flat_map(|a| a.value.entities.iter().filter_map(|m| m.entity.as_deref())).collect();
-            for (i, e) in r.value.entities.iter().enumerate() {
-                if !used.contains(e.id.as_str()) {
-                    ctx.at(
-                        Code::UnusedRegistryEntry,
-                        &r.path,
-                        &r.src,
-                        &format!("/entities/{i}/id"),
-                        format!("registry entity `{}` is not linked from any mention", e.id),
-                        Some("remove the entry, or link the mentions that refer to it"),
-                    );
-                }
-            }
+            let ids = r.value.entities.iter().map(|e| e.id.as_str());
+            unused(
+                &mut ctx,
+                r,
+                ids,
+                &used,
+                "/entities",
+                ("registry entity", "is not linked from any mention"),
+                "remove the entry, or link the mentions that refer to it",
+            );
         }
         if let Some(r) = &propositions {
             let used: HashSet<&str> =
                 annotated.iter().flat_map(|a| a.value.claims.iter().filter_map(|c| c.proposition.as_deref())).collect();
-            for (i, p) in r.value.propositions.iter().enumerate() {
-                if !used.contains(p.id.as_str()) {
-                    ctx.at(
-                        Code::UnusedRegistryEntry,
-                        &r.path,
-                        &r.src,
-                        &format!("/propositions/{i}/id"),
-                        format!("proposition `{}` is not answered by any claim", p.id),
-                        Some("remove it, or set `proposition` on the claims that answer it"),
-                    );
-                }
-            }
+            let ids = r.value.propositions.iter().map(|p| p.id.as_str());
+            unused(
+                &mut ctx,
+                r,
+                ids,
+                &used,
+                "/propositions",
+                ("proposition", "is not answered by any claim"),
+                "remove it, or set `proposition` on the claims that answer it",
+            );
         }
     }
     ctx.report.sort();
@@ -324,6 +320,24 @@ struct Registries<'a> {
     entities: Option<HashMap<&'a str, &'a crate::model::RegistryEntity>>,
     propositions: Option<HashMap<&'a str, &'a crate::model::Proposition>>,
     targets: Option<HashSet<&'a str>>,
+}
+
+/// W102 for every registry id nothing refers to.
+fn unused<'a, T>(
+    ctx: &mut Ctx,
+    file: &Parsed<T>,
+    ids: impl Iterator<Item = &'a str>,
+    used: &HashSet<&str>,
+    base: &str,
+    (what, why): (&str, &str),
+    hint: &str,
+) {
+    for (i, id) in ids.enumerate() {
+        if !used.contains(id) {
+            let msg = format!("{what} `{id}` {why}");
+            ctx.at(Code::UnusedRegistryEntry, &file.path, &file.src, &format!("{base}/{i}/id"), msg, Some(hint));
+        }
+    }
 }
 
 fn dup_ids<'a, T>(ctx: &mut Ctx, file: &Parsed<T>, ids: impl Iterator<Item = &'a str>, base: &str, what: &str) {
