@@ -87,6 +87,11 @@ fn usage_errors_exit_2_with_a_clear_message() {
     }
     let o = crocus(&["show", "no-such-document"]);
     assert!(stderr(&o).contains("the ids are: hyperfocus-ukraine"), "{}", stderr(&o));
+    // fmt outside a corpus root.
+    let tmp = tempfile::tempdir().unwrap();
+    let o = crocus_in(tmp.path(), &["fmt"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--root"), "{}", stderr(&o));
 }
 
 #[test]

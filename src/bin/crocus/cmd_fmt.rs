@@ -16,7 +16,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
-    let dir = crate::root_dir(root).unwrap_or_else(|| PathBuf::from("."));
+    let dir = crate::root_dir(root).ok_or_else(|| {
+        Failure::usage(
+            "fmt needs a corpus root (a folder with corpus/ and annotations/): run it in one or pass --root DIR",
+        )
+    })?;
     let corpus = Corpus::from_dir(&dir)?;
     let paths = if args.paths.is_empty() { annotation_files(&dir)? } else { args.paths.clone() };
     let mut changed = Vec::new();
