@@ -38,6 +38,11 @@ pub fn conll(corpus: &Corpus, options: &Options) -> String {
     out
 }
 
+/// The ids of the spans (claims or stances, which may overlap) that cover a token.
+fn ids_covering<'a>(spans: impl Iterator<Item = (crate::Span, &'a str)>, t: &super::tokenize::Token) -> Vec<&'a str> {
+    spans.filter(|(s, _)| s.start <= t.start && t.end <= s.end).map(|(_, id)| id).collect()
+}
+
 /// Escapes whitespace for `SpacesAfter` as the CoNLL-U guidelines do.
 pub fn escape_spaces(s: &str) -> String {
     let mut out = String::new();
@@ -74,12 +79,7 @@ pub fn conllu(corpus: &Corpus, options: &Options) -> String {
             let tagged = tags(&ents, options.scheme);
             for (i, t) in sent.tokens.iter().enumerate() {
                 let mut misc: Vec<String> = Vec::new();
-                let claims: Vec<&str> = doc
-                    .claims()
-                    .iter()
-                    .filter(|c| c.start <= t.start && t.end <= c.end)
-                    .map(|c| c.id.as_str())
-                    .collect();
+                let claims = ids_covering(doc.claims().iter().map(|c| (c.span(), c.id.as_str())), t);
                 if !claims.is_empty() {
                     misc.push(format!("Claims={}", claims.join(",")));
                 }
@@ -91,12 +91,7 @@ pub fn conllu(corpus: &Corpus, options: &Options) -> String {
                     "" => misc.push("SpaceAfter=No".into()),
                     s => misc.push(format!("SpacesAfter={}", escape_spaces(s))),
                 }
-                let stances: Vec<&str> = doc
-                    .stances()
-                    .iter()
-                    .filter(|s| s.start <= t.start && t.end <= s.end)
-                    .map(|s| s.id.as_str())
-                    .collect();
+                let stances = ids_covering(doc.stances().iter().map(|s| (s.span(), s.id.as_str())), t);
                 if !stances.is_empty() {
                     misc.push(format!("Stances={}", stances.join(",")));
                 }

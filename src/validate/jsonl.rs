@@ -183,39 +183,39 @@ pub fn validate_jsonl_with(file: &str, mut reader: impl BufRead, threads: usize)
         result?;
     }
     if records == 0 {
-        report.diagnostics.push(Diagnostic {
-            severity: Code::InvalidJson.severity(),
-            code: Code::InvalidJson,
-            name: Code::InvalidJson.name(),
-            file: file.into(),
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-            message: "the file holds no record".into(),
-            hint: Some("a JSONL export has one JSON object per line".into()),
-            excerpt: None,
-        });
+        report.diagnostics.push(located_at_line(
+            file,
+            1,
+            Code::InvalidJson,
+            "the file holds no record",
+            "a JSONL export has one JSON object per line",
+        ));
     }
     report.sort();
     Ok(report)
+}
+
+/// A diagnostic about a whole line (column 1, no pointer, no excerpt).
+fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &str) -> Diagnostic {
+    Diagnostic {
+        severity: code.severity(),
+        code,
+        name: code.name(),
+        file: file.into(),
+        line,
+        column: 1,
+        pointer: String::new(),
+        message: message.into(),
+        hint: Some(hint.into()),
+        excerpt: None,
+    }
 }
 
 /// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
 fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let Ok(line) = std::str::from_utf8(raw) else {
-        out.push(Diagnostic {
-            severity: Code::InvalidUtf8.severity(),
-            code: Code::InvalidUtf8,
-            name: Code::InvalidUtf8.name(),
-            file: file.into(),
-            line: line_no,
-            column: 1,
-            pointer: String::new(),
-            message: "the line is not valid UTF-8".into(),
-            hint: Some("JSONL is UTF-8".into()),
-            excerpt: None,
-        });
+        out.push(located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8"));
         return (1, out);
     };
     let line = line.strip_suffix('\n').unwrap_or(line);
