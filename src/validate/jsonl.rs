@@ -2,26 +2,28 @@
 //! flat however large the file. Each line is checked against its record schema and, for document
 //! records, against itself: the text's SHA-256 and every span's text in the record's offset unit.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
-use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Code, Diagnostic, Report};
 use super::locate::{line_excerpt, locate};
 use super::schema::FileKind;
+use super::tape::{Tape, TapeNode};
 
-/// The record kind of a JSONL file from its first record's keys.
-fn kind_of(v: &Json) -> FileKind {
-    if v.get("sha256").is_some() {
-        FileKind::ExportDocuments
-    } else if v.get("claimer_kind").is_some() {
-        FileKind::ExportClaims
-    } else if v.get("holder_kind").is_some() {
-        FileKind::ExportStances
-    } else {
-        FileKind::ExportEntities
-    }
+/// The record kind a record's keys name: the export schema whose properties they match best (a
+/// damaged or missing key does not change the kind), or `None` when no key is a known property.
+fn kind_of(v: TapeNode<'_>) -> Option<FileKind> {
+    let keys: Vec<_> = v.members().map(|(k, _)| k).collect();
+    [FileKind::ExportDocuments, FileKind::ExportEntities, FileKind::ExportClaims, FileKind::ExportStances]
+        .into_iter()
+        .map(|kind| {
+            let known = kind.record_keys();
+            (kind, keys.iter().filter(|k| known.contains(k.as_ref())).count())
+        })
+        .filter(|(_, hits)| *hits > 0)
+        .min_by_key(|(_, hits)| (std::cmp::Reverse(*hits), keys.len() - hits))
+        .map(|(kind, _)| kind)
 }
 
 fn diag(
@@ -62,71 +64,127 @@ pub fn validate_jsonl(file: &str, reader: impl BufRead) -> std::io::Result<Repor
     validate_jsonl_with(file, reader, threads)
 }
 
+/// Whole lines read in one go: the number of the first, and their bytes.
+struct Batch {
+    first_line: usize,
+    bytes: Vec<u8>,
+}
+
+/// Reads whole lines in chunks of about [`Batch::BYTES`]: one copy out of the reader, no
+/// allocation per line.
+struct Batches<R> {
+    reader: R,
+    /// The start of a line whose end has not been read yet.
+    carry: Vec<u8>,
+    next_line: usize,
+    done: bool,
+}
+
+impl Batch {
+    const BYTES: usize = 1 << 20;
+
+    /// The lines, each with its number and without its `\n`.
+    fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let bytes = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        bytes.split(|b| *b == b'\n').enumerate().map(|(i, l)| (self.first_line + i, l))
+    }
+}
+
+impl<R: Read> Batches<R> {
+    fn new(reader: R) -> Self {
+        Batches { reader, carry: Vec::new(), next_line: 1, done: false }
+    }
+
+    fn next_batch(&mut self) -> std::io::Result<Option<Batch>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut bytes = std::mem::take(&mut self.carry);
+        let mut filled = bytes.len();
+        let mut scanned = 0;
+        let cut = loop {
+            // A batch ends after the last newline read once it holds enough bytes.
+            if filled >= Batch::BYTES {
+                if let Some(nl) = bytes[scanned..filled].iter().rposition(|b| *b == b'\n') {
+                    break scanned + nl + 1;
+                }
+                scanned = filled;
+            }
+            if bytes.len() - filled < Batch::BYTES / 16 {
+                bytes.resize(filled + Batch::BYTES.max(filled / 2), 0);
+            }
+            let n = loop {
+                match self.reader.read(&mut bytes[filled..]) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    r => break r?,
+                }
+            };
+            filled += n;
+            if n == 0 {
+                self.done = true;
+                break filled;
+            }
+        };
+        bytes.truncate(filled);
+        self.carry = bytes[cut..].to_vec();
+        bytes.truncate(cut);
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let batch = Batch { first_line: self.next_line, bytes };
+        self.next_line += batch.bytes.iter().filter(|b| **b == b'\n').count();
+        if self.done && !batch.bytes.ends_with(b"\n") {
+            self.next_line += 1;
+        }
+        Ok(Some(batch))
+    }
+}
+
 /// As [`validate_jsonl`], with `threads` worker threads (1 validates on the calling thread).
 ///
 /// # Errors
 /// Only when reading fails (I/O).
-pub fn validate_jsonl_with(file: &str, mut reader: impl BufRead, threads: usize) -> std::io::Result<Report> {
-    const BATCH_BYTES: usize = 1 << 20;
+pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> std::io::Result<Report> {
+    let mut batches = Batches::new(reader);
     let mut report = Report::default();
-    let mut line_no = 0usize;
     let mut records = 0usize;
-    // The first record decides the kind of every record.
-    let mut first: Vec<(usize, Vec<u8>)> = Vec::new();
+    // The first record whose keys name a kind decides the kind of every record.
+    let mut first: Vec<Batch> = Vec::new();
     let mut kind = None;
     while kind.is_none() {
-        let mut buf = Vec::new();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        line_no += 1;
-        if let Some(v) = std::str::from_utf8(&buf).ok().and_then(|l| serde_json::from_str::<Json>(l.trim_end()).ok()) {
-            kind = Some(kind_of(&v));
-        }
-        first.push((line_no, buf));
+        let Some(batch) = batches.next_batch()? else { break };
+        kind = batch.lines().find_map(|(_, raw)| {
+            let line = std::str::from_utf8(raw).ok()?;
+            kind_of(Tape::parse(line.trim_end()).ok()?.root())
+        });
+        first.push(batch);
     }
     let kind = kind.unwrap_or(FileKind::ExportDocuments);
-    let check = |(n, raw): &(usize, Vec<u8>)| -> (usize, Vec<Diagnostic>) { check_line(file, *n, raw, kind) };
     let mut collect = |(count, diags): (usize, Vec<Diagnostic>)| {
         records += count;
         report.diagnostics.extend(diags);
     };
-    let run_batch = |batch: &[(usize, Vec<u8>)]| -> (usize, Vec<Diagnostic>) {
+    let run_batch = |batch: &Batch| -> (usize, Vec<Diagnostic>) {
         let mut count = 0;
         let mut out = Vec::new();
-        for line in batch {
-            let (c, d) = check(line);
+        for (n, raw) in batch.lines() {
+            let (c, d) = check_line(file, n, raw, kind);
             count += c;
             out.extend(d);
         }
         (count, out)
     };
-    collect(run_batch(&first));
-    let read_batch = |reader: &mut dyn BufRead, line_no: &mut usize| -> std::io::Result<Vec<(usize, Vec<u8>)>> {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while bytes < BATCH_BYTES {
-            let mut buf = Vec::new();
-            if reader.read_until(b'\n', &mut buf)? == 0 {
-                break;
-            }
-            *line_no += 1;
-            bytes += buf.len();
-            batch.push((*line_no, buf));
-        }
-        Ok(batch)
-    };
+    for batch in &first {
+        collect(run_batch(batch));
+    }
+    drop(first);
     if threads <= 1 {
-        loop {
-            let batch = read_batch(&mut reader, &mut line_no)?;
-            if batch.is_empty() {
-                break;
-            }
+        while let Some(batch) = batches.next_batch()? {
             collect(run_batch(&batch));
         }
     } else {
         use std::sync::{mpsc, Arc, Mutex};
-        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<(usize, Vec<u8>)>)>(threads * 2);
+        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(threads * 2);
         let (done_tx, done_rx) = mpsc::channel::<(usize, (usize, Vec<Diagnostic>))>();
         let work_rx = Arc::new(Mutex::new(work_rx));
         let result: std::io::Result<()> = std::thread::scope(|scope| {
@@ -149,9 +207,9 @@ pub fn validate_jsonl_with(file: &str, mut reader: impl BufRead, threads: usize)
             let mut sent = 0usize;
             let mut read_error = None;
             loop {
-                match read_batch(&mut reader, &mut line_no) {
-                    Ok(batch) if batch.is_empty() => break,
-                    Ok(batch) => {
+                match batches.next_batch() {
+                    Ok(None) => break,
+                    Ok(Some(batch)) => {
                         if work_tx.send((sent, batch)).is_err() {
                             break;
                         }
@@ -218,12 +276,11 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
         out.push(located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8"));
         return (1, out);
     };
-    let line = line.strip_suffix('\n').unwrap_or(line);
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() {
         return (0, out);
     }
-    let value: Json = match serde_json::from_str(line) {
+    let tape = match Tape::parse(line) {
         Ok(v) => v,
         Err(e) => {
             let msg = e.to_string();
@@ -242,25 +299,29 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
             return (1, out);
         }
     };
-    let mut ok = true;
-    for err in kind.validator().iter_errors(&value) {
-        ok = false;
+    let value = tape.root();
+    let validator = kind.tape_validator();
+    // Most records are valid: the boolean check is cheaper than collecting errors.
+    let ok = validator.is_valid(value);
+    let errors = if ok { None } else { Some(validator.iter_errors(value)) };
+    for err in errors.into_iter().flatten() {
         let pointer = err.instance_path().as_str().to_string();
         let hint = format!("see schema/{}", kind.schema_file());
         out.push(diag(file, line_no, line, &pointer, Code::SchemaViolation, err.to_string(), Some(&hint)));
     }
     if ok && kind == FileKind::ExportDocuments {
         let mut r = Report::default();
-        check_document(&mut r, file, line_no, line, &value);
+        check_document(&mut r, file, line_no, line, value);
         out.extend(r.diagnostics);
     }
     (1, out)
 }
 
-fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v: &Json) {
-    let text = v["text"].as_str().unwrap_or_default();
+fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v: TapeNode<'_>) {
+    let field = |key: &str| v.get(key).and_then(TapeNode::str);
+    let text = field("text").unwrap_or_default();
     let digest: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    if v["sha256"].as_str() != Some(digest.as_str()) {
+    if field("sha256") != Some(digest.as_str()) {
         report.diagnostics.push(diag(
             file,
             line_no,
@@ -271,7 +332,7 @@ fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v
             Some("the text must be exported byte for byte"),
         ));
     }
-    let unit = v["offsets"].as_str().unwrap_or("codepoint");
+    let unit = field("offsets").unwrap_or("codepoint");
     let t = crate::text::Text::new(text.to_string());
     let to_cp = |o: u64| -> Option<usize> {
         let o = usize::try_from(o).ok()?;
@@ -282,10 +343,10 @@ fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v
         }
     };
     for layer in ["entities", "claims", "stances"] {
-        for (i, item) in v[layer].as_array().into_iter().flatten().enumerate() {
+        for (i, item) in v.get(layer).into_iter().flat_map(TapeNode::elements).enumerate() {
             let pointer = format!("/{layer}/{i}");
-            let (Some(s), Some(e)) = (item["start"].as_u64().and_then(to_cp), item["end"].as_u64().and_then(to_cp))
-            else {
+            let offset = |key: &str| item.get(key).and_then(TapeNode::u64).and_then(to_cp);
+            let (Some(s), Some(e)) = (offset("start"), offset("end")) else {
                 report.diagnostics.push(diag(
                     file,
                     line_no,
@@ -298,7 +359,7 @@ fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v
                 continue;
             };
             let slice = t.get(crate::model::Span::new(s, e)).unwrap_or_default();
-            if s >= e || item["text"].as_str() != Some(slice) {
+            if s >= e || item.get("text").and_then(TapeNode::str) != Some(slice) {
                 report.diagnostics.push(diag(
                     file,
                     line_no,

@@ -16,6 +16,7 @@ mod jsonl;
 pub mod locate;
 mod rules;
 pub mod schema;
+mod tape;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -83,13 +83,38 @@ impl FileKind {
         }
     }
 
+    fn index(self) -> usize {
+        FileKind::ALL.iter().position(|k| *k == self).expect("listed")
+    }
+
+    fn schema(self) -> serde_json::Value {
+        serde_json::from_str(self.schema_text()).expect("shipped schemas parse")
+    }
+
+    /// The property names the schema allows at the top level.
+    pub(crate) fn record_keys(self) -> &'static std::collections::BTreeSet<String> {
+        static CELLS: [OnceLock<std::collections::BTreeSet<String>>; 9] = [const { OnceLock::new() }; 9];
+        CELLS[self.index()].get_or_init(|| {
+            self.schema()["properties"].as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default()
+        })
+    }
+
     /// The compiled validator.
     pub fn validator(self) -> &'static jsonschema::Validator {
         static CELLS: [OnceLock<jsonschema::Validator>; 9] = [const { OnceLock::new() }; 9];
-        let i = FileKind::ALL.iter().position(|k| *k == self).expect("listed");
-        CELLS[i].get_or_init(|| {
-            let schema: serde_json::Value = serde_json::from_str(self.schema_text()).expect("shipped schemas parse");
-            jsonschema::draft202012::new(&schema).expect("shipped schemas compile")
+        CELLS[self.index()]
+            .get_or_init(|| jsonschema::draft202012::new(&self.schema()).expect("shipped schemas compile"))
+    }
+
+    /// The same schema compiled for [`Tape`](super::tape::Tape)s, the representation JSONL
+    /// validation parses records into.
+    pub(crate) fn tape_validator(self) -> &'static jsonschema::Validator<super::tape::TapeJson> {
+        static CELLS: [OnceLock<jsonschema::Validator<super::tape::TapeJson>>; 9] = [const { OnceLock::new() }; 9];
+        CELLS[self.index()].get_or_init(|| {
+            jsonschema::options_for::<super::tape::TapeJson>()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .build(&self.schema())
+                .expect("shipped schemas compile")
         })
     }
 }
