@@ -165,7 +165,7 @@ impl Corpus {
                     None => empty_annotations(&record.id),
                 };
                 let doc = Document { record, text, annotations: OnceLock::from(annotations), embedded: None };
-                doc.check_ranges(&ann_path)?;
+                doc.check_ranges(Some(&ann_path))?;
                 doc
             };
             if by_id.insert(doc.record.id.clone(), i).is_some() {
@@ -177,8 +177,19 @@ impl Corpus {
             }
             documents.push(doc);
         }
+        Ok(Corpus::assemble(documents, entities, propositions, targets))
+    }
+
+    /// A corpus of parts already loaded; the ids of `documents` are unique.
+    pub(crate) fn assemble(
+        documents: Vec<Document>,
+        entities: EntityRegistry,
+        propositions: PropositionRegistry,
+        targets: TargetRegistry,
+    ) -> Corpus {
+        let by_id = documents.iter().enumerate().map(|(i, d)| (d.record.id.clone(), i)).collect();
         let entity_index = entities.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Ok(Corpus { documents, by_id, entities, entity_index, propositions, targets })
+        Corpus { documents, by_id, entities, entity_index, propositions, targets }
     }
 
     /// The documents, in seed order.
@@ -343,7 +354,14 @@ impl Document {
     }
 
     /// Every span of the document with a JSON pointer naming it, for range checks.
-    fn check_ranges(&self, file: &str) -> Result<(), Error> {
+    /// A document of parts already loaded (a JSONL record), its spans checked to fit the text.
+    pub(crate) fn rebuilt(record: DocumentRecord, text: Text, annotations: AnnotationFile) -> Result<Document, Error> {
+        let doc = Document { record, text, annotations: OnceLock::from(annotations), embedded: None };
+        doc.check_ranges(None)?;
+        Ok(doc)
+    }
+
+    fn check_ranges(&self, file: Option<&str>) -> Result<(), Error> {
         let len = self.text.len_chars();
         let mut spans: Vec<(String, Span)> = Vec::new();
         for (i, r) in self.record.regions.iter().enumerate() {
@@ -384,7 +402,7 @@ impl Document {
                     ),
                 )
                 .at(Position {
-                    file: Some(PathBuf::from(file)),
+                    file: file.map(PathBuf::from),
                     line: None,
                     column: None,
                     pointer: Some(pointer),

@@ -36,11 +36,14 @@
 #![warn(missing_docs)]
 
 pub mod agreement;
+#[cfg(any(feature = "validate", feature = "export"))]
+mod batch;
 pub mod conflicts;
 pub mod corpus;
 mod embedded;
 pub mod error;
 pub mod model;
+mod record;
 pub mod render;
 pub mod stats;
 pub mod text;

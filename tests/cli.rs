@@ -142,6 +142,56 @@ fn export_to_files_and_directories() {
 }
 
 #[test]
+fn export_input_streams_a_jsonl_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = Path::new(ROOT).join("dist/crocus.jsonl");
+    let input = input.to_str().unwrap();
+    // The committed CoNLL-U, rebuilt from the committed JSONL.
+    let o = crocus(&["export", "--input", input, "--format", "conllu", "--threads", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), std::fs::read_to_string(Path::new(ROOT).join("dist/crocus.conllu")).unwrap());
+    // A bad record: exit 1, the file and line on stderr, and no output file (an old one is kept).
+    let bad = tmp.path().join("bad.jsonl");
+    let good = std::fs::read_to_string(input).unwrap();
+    let first = good.lines().next().unwrap();
+    std::fs::write(&bad, format!("{first}\n{first}\n{{\"id\": 1}}\n")).unwrap();
+    let out = tmp.path().join("out.conll");
+    std::fs::write(&out, "old").unwrap();
+    let o = crocus(&["export", "--input", bad.to_str().unwrap(), "--format", "conll", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.starts_with(&format!("crocus: {}:3:", bad.display())) && err.contains("crocus validate"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    // Usage errors: a missing file, brat, --threads without --input, --docs not in the file.
+    assert_eq!(crocus(&["export", "--input", "/nonexistent.jsonl", "--format", "conll"]).status.code(), Some(2));
+    let o = crocus(&["export", "--input", input, "--format", "brat", "--out", tmp.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("brat has no stream form"), "{}", stderr(&o));
+    assert_eq!(crocus(&["export", "--format", "conll", "--threads", "2"]).status.code(), Some(2));
+    let o = crocus(&["export", "--input", input, "--format", "conll", "--docs", "cruel-irony,nope"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // Written to a file, atomically.
+    let o = crocus(&[
+        "export",
+        "--input",
+        input,
+        "--format",
+        "jsonl",
+        "--record",
+        "claims",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success() && o.stdout.is_empty(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(Path::new(ROOT).join("dist/claims.jsonl")).unwrap()
+    );
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crocus"))
         .args(["export", "--format", "conllu"])

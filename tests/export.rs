@@ -331,3 +331,83 @@ fn croissant_hashes_match_the_distributed_files() {
     }
     assert_eq!(croissant["version"], env!("CARGO_PKG_VERSION"));
 }
+
+/// Streaming the document JSONL back through `stream::export` gives exactly the corpus exports,
+/// whatever the offset unit of the input and the number of threads.
+#[test]
+fn stream_exports_equal_corpus_exports() {
+    use export::stream::{self, StreamFormat};
+    let c = corpus();
+    let run = |input: &str, format: StreamFormat, options: &Options, threads: usize| -> String {
+        let mut out = Vec::new();
+        let summary = stream::export(input.as_bytes(), &mut out, format, options, threads).unwrap();
+        assert_eq!(summary.records, 5);
+        String::from_utf8(out).unwrap()
+    };
+    for offsets in [Offsets::Codepoint, Offsets::Utf16, Offsets::Byte] {
+        let input = export::jsonl(c, &Options { offsets, ..Options::default() });
+        for threads in [1, 3] {
+            let o = Options::default();
+            assert_eq!(run(&input, StreamFormat::Conll, &o, threads), export::conll(c, &o));
+            assert_eq!(run(&input, StreamFormat::Conllu, &o, threads), export::conllu(c, &o));
+            let o = Options { labels: LabelSet::Conll2003, scheme: TagScheme::Bioes, ..Options::default() };
+            assert_eq!(run(&input, StreamFormat::Conll, &o, threads), export::conll(c, &o));
+            for kind in [RecordKind::Documents, RecordKind::Entities, RecordKind::Claims, RecordKind::Stances] {
+                for out_offsets in [Offsets::Codepoint, Offsets::Byte] {
+                    let o = Options { offsets: out_offsets, ..Options::default() };
+                    assert_eq!(
+                        run(&input, StreamFormat::Jsonl(kind), &o, threads),
+                        export::jsonl_records(c, &o, kind),
+                        "{kind:?} from {offsets:?} to {out_offsets:?}"
+                    );
+                }
+            }
+        }
+    }
+    // --docs selects records; blank lines and CRLF endings are read like the CLI reads them.
+    let input = export::jsonl(c, &Options::default()).replace('\n', "\r\n\n");
+    let o = Options { docs: vec!["cruel-irony".into(), "moscow-tragedy".into()], ..Options::default() };
+    let mut out = Vec::new();
+    let summary = stream::export(input.as_bytes(), &mut out, StreamFormat::Conllu, &o, 2).unwrap();
+    assert_eq!((summary.records, summary.exported), (5, 2));
+    assert_eq!(String::from_utf8(out).unwrap(), export::conllu(c, &o));
+}
+
+/// A record that cannot be rebuilt stops the stream with its line and a column or JSON pointer.
+#[test]
+fn stream_errors_are_located() {
+    use crocus_corpus::ErrorKind;
+    use export::stream::{self, StreamFormat};
+    let lines: Vec<String> = export::jsonl(corpus(), &Options { offsets: Offsets::Byte, ..Options::default() })
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let with_line_3 = |bad: &str| -> crocus_corpus::Error {
+        let input = format!("{}\n{}\n{bad}\n{}\n", lines[0], lines[1], lines[3]);
+        let mut out = Vec::new();
+        stream::export(input.as_bytes(), &mut out, StreamFormat::Conll, &Options::default(), 2).unwrap_err()
+    };
+    // Not JSON: line and column.
+    let e = with_line_3("{\"id\": ");
+    assert_eq!((e.kind(), e.position().line, e.position().column), (ErrorKind::Json, Some(3), Some(7)));
+    // A byte offset inside a multi-byte character: the pointer of the offset.
+    let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
+    let text = v["text"].as_str().unwrap().to_string();
+    let inside = text.char_indices().find(|(_, ch)| ch.len_utf8() > 1).map(|(i, _)| i + 1).unwrap();
+    v["entities"][0]["start"] = inside.into();
+    let e = with_line_3(&v.to_string());
+    assert_eq!(e.position().line, Some(3));
+    assert_eq!(e.position().pointer.as_deref(), Some("/entities/0/start"), "{e}");
+    assert!(e.to_string().contains("not a character boundary"), "{e}");
+    // A span past the end of the text.
+    let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
+    v["claims"][0]["end"] = (text.len() + 5).into();
+    let e = with_line_3(&v.to_string());
+    assert_eq!(e.position().pointer.as_deref(), Some("/claims/0/end"), "{e}");
+    // A claimer entity that no mention links to: its type is unknown.
+    let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
+    let i = v["claims"].as_array().unwrap().iter().position(|c| c["claimer"]["kind"] == "entity").unwrap();
+    v["claims"][i]["claimer"]["entity_id"] = "nobody".into();
+    let e = with_line_3(&v.to_string());
+    assert_eq!(e.position().pointer.as_deref(), Some(format!("/claims/{i}/claimer/entity_id").as_str()), "{e}");
+}

@@ -13,11 +13,13 @@
 mod brat;
 mod conll;
 mod jsonl;
+pub mod stream;
 pub mod tokenize;
 
 pub use brat::{brat, BratFile};
 pub use conll::{conll, conllu};
 pub use jsonl::{jsonl, jsonl_records, RecordKind};
+pub use stream::{StreamFormat, Summary};
 
 use crate::corpus::{Corpus, Document};
 use crate::model::Label;

@@ -2,7 +2,7 @@
 //! flat however large the file. Each line is checked against its record schema and, for document
 //! records, against itself: the text's SHA-256 and every span's text in the record's offset unit.
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
 use sha2::{Digest, Sha256};
 
@@ -10,6 +10,7 @@ use super::diagnostic::{Code, Diagnostic, Report};
 use super::locate::{line_excerpt, locate};
 use super::schema::FileKind;
 use super::tape::{Tape, TapeNode};
+use crate::batch::{map_ordered, Batch, Batches};
 
 /// The record kind a record's keys name: the export schema whose properties they match best (a
 /// damaged or missing key does not change the kind), or `None` when no key is a known property.
@@ -64,82 +65,6 @@ pub fn validate_jsonl(file: &str, reader: impl BufRead) -> std::io::Result<Repor
     validate_jsonl_with(file, reader, threads)
 }
 
-/// Whole lines read in one go: the number of the first, and their bytes.
-struct Batch {
-    first_line: usize,
-    bytes: Vec<u8>,
-}
-
-/// Reads whole lines in chunks of about [`Batch::BYTES`]: one copy out of the reader, no
-/// allocation per line.
-struct Batches<R> {
-    reader: R,
-    /// The start of a line whose end has not been read yet.
-    carry: Vec<u8>,
-    next_line: usize,
-    done: bool,
-}
-
-impl Batch {
-    const BYTES: usize = 1 << 20;
-
-    /// The lines, each with its number and without its `\n`.
-    fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
-        let bytes = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
-        bytes.split(|b| *b == b'\n').enumerate().map(|(i, l)| (self.first_line + i, l))
-    }
-}
-
-impl<R: Read> Batches<R> {
-    fn new(reader: R) -> Self {
-        Batches { reader, carry: Vec::new(), next_line: 1, done: false }
-    }
-
-    fn next_batch(&mut self) -> std::io::Result<Option<Batch>> {
-        if self.done {
-            return Ok(None);
-        }
-        let mut bytes = std::mem::take(&mut self.carry);
-        let mut filled = bytes.len();
-        let mut scanned = 0;
-        let cut = loop {
-            // A batch ends after the last newline read once it holds enough bytes.
-            if filled >= Batch::BYTES {
-                if let Some(nl) = bytes[scanned..filled].iter().rposition(|b| *b == b'\n') {
-                    break scanned + nl + 1;
-                }
-                scanned = filled;
-            }
-            if bytes.len() - filled < Batch::BYTES / 16 {
-                bytes.resize(filled + Batch::BYTES.max(filled / 2), 0);
-            }
-            let n = loop {
-                match self.reader.read(&mut bytes[filled..]) {
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    r => break r?,
-                }
-            };
-            filled += n;
-            if n == 0 {
-                self.done = true;
-                break filled;
-            }
-        };
-        bytes.truncate(filled);
-        self.carry = bytes[cut..].to_vec();
-        bytes.truncate(cut);
-        if bytes.is_empty() {
-            return Ok(None);
-        }
-        let batch = Batch { first_line: self.next_line, bytes };
-        self.next_line += batch.bytes.iter().filter(|b| **b == b'\n').count();
-        if self.done && !batch.bytes.ends_with(b"\n") {
-            self.next_line += 1;
-        }
-        Ok(Some(batch))
-    }
-}
-
 /// As [`validate_jsonl`], with `threads` worker threads (1 validates on the calling thread).
 ///
 /// # Errors
@@ -160,10 +85,6 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
         first.push(batch);
     }
     let kind = kind.unwrap_or(FileKind::ExportDocuments);
-    let mut collect = |(count, diags): (usize, Vec<Diagnostic>)| {
-        records += count;
-        report.diagnostics.extend(diags);
-    };
     let run_batch = |batch: &Batch| -> (usize, Vec<Diagnostic>) {
         let mut count = 0;
         let mut out = Vec::new();
@@ -174,72 +95,11 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
         }
         (count, out)
     };
-    for batch in &first {
-        collect(run_batch(batch));
-    }
-    drop(first);
-    if threads <= 1 {
-        while let Some(batch) = batches.next_batch()? {
-            collect(run_batch(&batch));
-        }
-    } else {
-        use std::sync::{mpsc, Arc, Mutex};
-        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(threads * 2);
-        let (done_tx, done_rx) = mpsc::channel::<(usize, (usize, Vec<Diagnostic>))>();
-        let work_rx = Arc::new(Mutex::new(work_rx));
-        let result: std::io::Result<()> = std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let work_rx = Arc::clone(&work_rx);
-                let done_tx = done_tx.clone();
-                let run_batch = &run_batch;
-                scope.spawn(move || loop {
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((i, batch))) = next else { break };
-                    if done_tx.send((i, run_batch(&batch))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(done_tx);
-            // Read and dispatch here; results are reordered by batch index as they arrive.
-            let mut pending = std::collections::BTreeMap::new();
-            let mut next_out = 0usize;
-            let mut sent = 0usize;
-            let mut read_error = None;
-            loop {
-                match batches.next_batch() {
-                    Ok(None) => break,
-                    Ok(Some(batch)) => {
-                        if work_tx.send((sent, batch)).is_err() {
-                            break;
-                        }
-                        sent += 1;
-                    }
-                    Err(e) => {
-                        read_error = Some(e);
-                        break;
-                    }
-                }
-                while let Ok((i, r)) = done_rx.try_recv() {
-                    pending.insert(i, r);
-                }
-                while let Some(r) = pending.remove(&next_out) {
-                    collect(r);
-                    next_out += 1;
-                }
-            }
-            drop(work_tx);
-            for (i, r) in done_rx.iter() {
-                pending.insert(i, r);
-            }
-            while let Some(r) = pending.remove(&next_out) {
-                collect(r);
-                next_out += 1;
-            }
-            read_error.map_or(Ok(()), Err)
-        });
-        result?;
-    }
+    map_ordered(&mut batches, first, threads, run_batch, |(count, diags)| {
+        records += count;
+        report.diagnostics.extend(diags);
+        Ok::<(), std::io::Error>(())
+    })?;
     if records == 0 {
         report.diagnostics.push(located_at_line(
             file,

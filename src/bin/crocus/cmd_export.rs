@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use crocus_corpus::export::{self, LabelSet, Offsets, Options, RecordKind, TagScheme};
+use crocus_corpus::export::{self, LabelSet, Offsets, Options, RecordKind, StreamFormat, TagScheme};
+use crocus_corpus::ErrorKind;
 
 use crate::Failure;
 
@@ -65,9 +66,20 @@ pub struct Args {
     /// Record kind (JSONL): whole documents, or one flat record per annotation.
     #[arg(long, value_enum, default_value_t = Record::Documents)]
     record: Record,
+    /// Export the document records of this JSONL file (a document export, e.g. a contributor's)
+    /// instead of the corpus, streaming record by record (jsonl, conll, conllu).
+    #[arg(long, value_name = "FILE.jsonl")]
+    input: Option<PathBuf>,
+    /// Threads for --input (default: every core).
+    #[arg(long, value_name = "N", requires = "input")]
+    threads: Option<usize>,
 }
 
 pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
+    let options = options(args);
+    if let Some(input) = &args.input {
+        return run_stream(args, input, &options);
+    }
     let corpus = crate::load(root)?;
     for id in &args.docs {
         if corpus.document(id).is_none() {
@@ -75,7 +87,71 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
             return Err(Failure::usage(format!("no document `{id}`; the ids are: {}", ids.join(", "))));
         }
     }
-    let options = Options {
+    let out = args.out.as_deref();
+    match args.format {
+        Format::Jsonl => {
+            crate::output::emit(out, export::jsonl_records(&corpus, &options, record_kind(args)).as_bytes())
+        }
+        Format::Conll => crate::output::emit(out, export::conll(&corpus, &options).as_bytes()),
+        Format::Conllu => crate::output::emit(out, export::conllu(&corpus, &options).as_bytes()),
+        Format::Brat => {
+            let dir = out
+                .filter(|p| p.as_os_str() != "-")
+                .ok_or_else(|| Failure::usage("brat writes a directory of .txt/.ann files: give it with --out DIR"))?;
+            write_dir(dir, &export::brat(&corpus, &options))
+        }
+    }
+}
+
+fn record_kind(args: &Args) -> RecordKind {
+    match args.record {
+        Record::Documents => RecordKind::Documents,
+        Record::Entities => RecordKind::Entities,
+        Record::Claims => RecordKind::Claims,
+        Record::Stances => RecordKind::Stances,
+    }
+}
+
+/// `--input`: the records of a JSONL file, streamed to the output.
+fn run_stream(args: &Args, input: &Path, options: &Options) -> Result<(), Failure> {
+    let format = match args.format {
+        Format::Jsonl => StreamFormat::Jsonl(record_kind(args)),
+        Format::Conll => StreamFormat::Conll,
+        Format::Conllu => StreamFormat::Conllu,
+        Format::Brat => {
+            return Err(Failure::usage(
+                "brat has no stream form (its configuration files list the corpus-wide targets); \
+                 export brat from a corpus root",
+            ))
+        }
+    };
+    let shown = input.display().to_string();
+    let file = std::fs::File::open(input).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let summary = crate::output::stream(args.out.as_deref(), |w| {
+        export::stream::export(std::io::BufReader::new(file), w, format, options, threads).map_err(|e| {
+            let hint = match e.kind() {
+                ErrorKind::Io => "",
+                _ => "; `crocus validate FILE.jsonl` lists every problem of the file",
+            };
+            Failure::from(e.in_file(&shown)).with_suffix(hint)
+        })
+    })?;
+    if summary.records == 0 {
+        return Err(Failure::data(format!("{shown} holds no document record")));
+    }
+    if !args.docs.is_empty() && summary.exported < args.docs.len() {
+        return Err(Failure::data(format!(
+            "{shown}: --docs asks for {} documents, the file holds {} of them",
+            args.docs.len(),
+            summary.exported
+        )));
+    }
+    Ok(())
+}
+
+fn options(args: &Args) -> Options {
+    Options {
         docs: args.docs.clone(),
         labels: match args.labels {
             Labels::Ontonotes => LabelSet::OntoNotes,
@@ -90,26 +166,6 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
             OffsetUnit::Utf16 => Offsets::Utf16,
             OffsetUnit::Byte => Offsets::Byte,
         },
-    };
-    let out = args.out.as_deref();
-    match args.format {
-        Format::Jsonl => {
-            let kind = match args.record {
-                Record::Documents => RecordKind::Documents,
-                Record::Entities => RecordKind::Entities,
-                Record::Claims => RecordKind::Claims,
-                Record::Stances => RecordKind::Stances,
-            };
-            crate::output::emit(out, export::jsonl_records(&corpus, &options, kind).as_bytes())
-        }
-        Format::Conll => crate::output::emit(out, export::conll(&corpus, &options).as_bytes()),
-        Format::Conllu => crate::output::emit(out, export::conllu(&corpus, &options).as_bytes()),
-        Format::Brat => {
-            let dir = out
-                .filter(|p| p.as_os_str() != "-")
-                .ok_or_else(|| Failure::usage("brat writes a directory of .txt/.ann files: give it with --out DIR"))?;
-            write_dir(dir, &export::brat(&corpus, &options))
-        }
     }
 }
 

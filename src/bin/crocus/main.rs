@@ -125,6 +125,11 @@ impl Failure {
     pub fn data(message: impl Into<String>) -> Failure {
         Failure { code: 1, message: message.into() }
     }
+    /// The same failure with `suffix` added to its message.
+    pub fn with_suffix(mut self, suffix: &str) -> Failure {
+        self.message.push_str(suffix);
+        self
+    }
     /// Exit 1 with nothing more to say (the output already said it).
     pub fn silent(code: u8) -> Failure {
         Failure { code, message: String::new() }

@@ -52,3 +52,50 @@ pub fn emit(out: Option<&Path>, data: &[u8]) -> Result<(), Failure> {
         Some(p) => write_atomic(p, data),
     }
 }
+
+/// A writer to stdout that ends the program quietly on a closed pipe, like [`stdout`].
+struct QuietStdout<'a>(std::io::StdoutLock<'a>);
+
+impl Write for QuietStdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            r => r,
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            r => r,
+        }
+    }
+}
+
+/// Streams output to `-`/nothing (stdout) or a file: `write` gets a buffered writer. A file is
+/// written to a temporary file beside it and renamed into place only when `write` succeeds, so a
+/// failure partway leaves no partial file and the old file as it was.
+pub fn stream<T>(out: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>) -> Result<T, Failure> {
+    let Some(path) = out.filter(|p| p.as_os_str() != "-") else {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, QuietStdout(std::io::stdout().lock()));
+        let t = write(&mut w)?;
+        w.flush().map_err(|e| Failure::usage(format!("cannot write to stdout: {e}")))?;
+        return Ok(t);
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| Failure::usage(format!("{} is not a file path", path.display())))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let io = |e: std::io::Error| Failure::usage(format!("cannot write {}: {e}", path.display()));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        let t = write(&mut w)?;
+        let file = w.into_inner().map_err(|e| io(e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)?;
+        Ok(t)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,477 @@
+//! Reading a line of the document JSONL export back into the model.
+//!
+//! Why it exists: a document record is self-contained (the text, every layer, and the registry
+//! entries it refers to, resolved), so it is also an input. [`Corpus::from_record`] turns one
+//! record into a one-document [`Corpus`], which lets `crocus export --input FILE.jsonl` convert a
+//! contributor's JSONL, however large, to the other formats one record at a time, in any of the
+//! three offset units. Exporting the rebuilt corpus gives back exactly what exporting the original
+//! gives.
+//!
+//! What a record does not carry stays empty in the rebuilt corpus: registry aliases, manifest
+//! `publisher`/`url`/`date`, proposition reference values, annotation exceptions. Records are not
+//! schema-checked here (`crocus validate` does that); what cannot be rebuilt is an [`Error`] with
+//! a JSON pointer.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::corpus::{Corpus, Document};
+use crate::error::{Error, ErrorKind, Position};
+use crate::model::{
+    AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
+    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
+    RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry, TextSpan,
+    Value, ValueKind,
+};
+use crate::text::Text;
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    source_file: String,
+    sha256: String,
+    title: Option<String>,
+    language: String,
+    genre: Genre,
+    author: Option<Meta>,
+    offsets: Unit,
+    text: String,
+    regions: Vec<RRegion>,
+    quality_flags: Vec<Flag>,
+    entities: Vec<Mention>,
+    claims: Vec<RClaim>,
+    stances: Vec<RStance>,
+    document_stances: Vec<DocStance>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Unit {
+    Codepoint,
+    Utf16,
+    Byte,
+}
+
+#[derive(Deserialize)]
+struct RSpan {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct Meta {
+    value: String,
+    evidence: RSpan,
+}
+
+#[derive(Deserialize)]
+struct RRegion {
+    kind: RegionKind,
+    start: usize,
+    end: usize,
+    article: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Flag {
+    kind: QualityFlagKind,
+    note: String,
+    evidence: Vec<RSpan>,
+}
+
+#[derive(Deserialize)]
+struct Mention {
+    id: String,
+    start: usize,
+    end: usize,
+    text: String,
+    label: Label,
+    entity: Option<REntity>,
+    value: Option<FlatValue>,
+}
+
+#[derive(Deserialize)]
+struct REntity {
+    id: String,
+    #[serde(rename = "type")]
+    kind: Label,
+    name: String,
+    description: String,
+}
+
+/// A value as the export flattens it: every key present, the absent ones `null`.
+#[derive(Deserialize)]
+struct FlatValue {
+    kind: String,
+    number: Option<f64>,
+    min: Option<f64>,
+    min_inclusive: Option<bool>,
+    max: Option<f64>,
+    max_inclusive: Option<bool>,
+    approximate: Option<bool>,
+    iso: Option<String>,
+    description: Option<String>,
+    boolean: Option<bool>,
+    category: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Party {
+    kind: String,
+    entity_id: Option<String>,
+    mention_id: Option<String>,
+    description: Option<RSpan>,
+}
+
+#[derive(Deserialize)]
+struct RClaim {
+    id: String,
+    start: usize,
+    end: usize,
+    text: String,
+    claimer: Party,
+    cue: Option<RSpan>,
+    attribution: Attribution,
+    types: Vec<ClaimType>,
+    checkworthy: bool,
+    proposition: Option<RProposition>,
+    value: Option<FlatValue>,
+}
+
+#[derive(Deserialize)]
+struct RProposition {
+    id: String,
+    question: String,
+    value_kind: ValueKind,
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RStance {
+    id: String,
+    start: usize,
+    end: usize,
+    text: String,
+    holder: Party,
+    target: RTarget,
+    label: StanceLabel,
+}
+
+#[derive(Deserialize)]
+struct RTarget {
+    kind: String,
+    id: String,
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct DocStance {
+    target: String,
+    definition: Option<String>,
+    label: TargetLabel,
+    evidence: Vec<String>,
+}
+
+/// Converts the record's offsets to code points, failing with the pointer of the first that does
+/// not fall on a character boundary of the text.
+struct Offsets<'a> {
+    text: &'a Text,
+    unit: Unit,
+}
+
+impl Offsets<'_> {
+    fn cp(&self, offset: usize, pointer: &str) -> Result<usize, Error> {
+        let cp = match self.unit {
+            Unit::Codepoint => (offset <= self.text.len_chars()).then_some(offset),
+            Unit::Utf16 => self.text.char_offset_from_utf16(offset),
+            Unit::Byte => self.text.char_offset_from_byte(offset),
+        };
+        cp.ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
+    }
+
+    fn span(&self, s: RSpan, pointer: &str) -> Result<TextSpan, Error> {
+        Ok(TextSpan {
+            start: self.cp(s.start, &format!("{pointer}/start"))?,
+            end: self.cp(s.end, &format!("{pointer}/end"))?,
+            text: s.text,
+        })
+    }
+}
+
+fn bad(pointer: &str, message: String) -> Error {
+    Error::new(ErrorKind::Json, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
+}
+
+fn value(v: Option<FlatValue>, pointer: &str) -> Result<Option<Value>, Error> {
+    let Some(v) = v else { return Ok(None) };
+    let missing = |key: &str| bad(&format!("{pointer}/{key}"), format!("a `{}` value needs `{key}`", v.kind));
+    let approximate = v.approximate.unwrap_or(false);
+    Ok(Some(match v.kind.as_str() {
+        "number" => Value::Number { value: v.number.ok_or_else(|| missing("number"))?, approximate },
+        "range" => Value::Range {
+            min: v.min,
+            min_inclusive: v.min_inclusive.unwrap_or(false),
+            max: v.max,
+            max_inclusive: v.max_inclusive.unwrap_or(false),
+            approximate,
+        },
+        "ordinal" => {
+            let n = v.number.ok_or_else(|| missing("number"))?;
+            if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
+                return Err(bad(&format!("{pointer}/number"), format!("an ordinal is a whole number, not {n}")));
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Value::Ordinal { value: n as u32 }
+        }
+        "date" => Value::Date { iso: v.iso.clone().ok_or_else(|| missing("iso"))? },
+        "duration" => Value::Duration { iso: v.iso.clone().ok_or_else(|| missing("iso"))? },
+        "relative" => Value::Relative { description: v.description.clone().ok_or_else(|| missing("description"))? },
+        "boolean" => Value::Boolean { value: v.boolean.ok_or_else(|| missing("boolean"))? },
+        "category" => Value::Category { value: v.category.clone().ok_or_else(|| missing("category"))? },
+        other => return Err(bad(&format!("{pointer}/kind"), format!("unknown value kind `{other}`"))),
+    }))
+}
+
+fn party(p: Party, off: &Offsets<'_>, pointer: &str) -> Result<Claimer, Error> {
+    Ok(match p.kind.as_str() {
+        "author" => Claimer::Author,
+        "entity" => match (p.entity_id, p.mention_id) {
+            (Some(entity), Some(mention)) => Claimer::Entity { entity, mention },
+            _ => return Err(bad(pointer, "an `entity` party needs `entity_id` and `mention_id`".into())),
+        },
+        "unnamed" => Claimer::Unnamed {
+            description: p.description.map(|d| off.span(d, &format!("{pointer}/description"))).transpose()?,
+        },
+        other => return Err(bad(&format!("{pointer}/kind"), format!("unknown party kind `{other}`"))),
+    })
+}
+
+impl Corpus {
+    /// Rebuilds a one-document corpus from a line of the document JSONL export (any offset unit).
+    ///
+    /// The registries hold the entries the record resolves: the entities its mentions link to, the
+    /// propositions its claims answer, the targets it names with their definitions.
+    ///
+    /// ```
+    /// # #[cfg(feature = "export")] {
+    /// use crocus_corpus::export::{self, Options};
+    /// use crocus_corpus::Corpus;
+    ///
+    /// let jsonl = export::jsonl(Corpus::embedded(), &Options::default());
+    /// let one = Corpus::from_record(jsonl.lines().next().unwrap())?;
+    /// let original = Corpus::embedded().document(one.documents()[0].id()).unwrap();
+    /// assert_eq!(one.documents()[0].entities(), original.entities());
+    /// # }
+    /// # Ok::<(), crocus_corpus::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the line is not JSON or not a document record (kind [`ErrorKind::Json`], with line and
+    /// column), or a value cannot be rebuilt (with its JSON pointer): an offset that is not a
+    /// character boundary, an entity party without its mention, an entity that a stance or claim
+    /// names but no mention links to (the record lacks its type).
+    pub fn from_record(line: &str) -> Result<Corpus, Error> {
+        let r: Record = serde_json::from_str(line).map_err(|e| {
+            let err = Error::json(&e, "");
+            let position = Position { file: None, ..err.position().clone() };
+            err.at(position)
+        })?;
+        let text = Text::new(r.text);
+        let off = Offsets { text: &text, unit: r.offsets };
+
+        let mut registry: BTreeMap<String, RegistryEntity> = BTreeMap::new();
+        let mut propositions: BTreeMap<String, Proposition> = BTreeMap::new();
+        let mut targets: BTreeMap<String, Target> = BTreeMap::new();
+
+        let regions = r
+            .regions
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let p = format!("/regions/{i}");
+                Ok(Region {
+                    kind: g.kind,
+                    start: off.cp(g.start, &format!("{p}/start"))?,
+                    end: off.cp(g.end, &format!("{p}/end"))?,
+                    article: g.article,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let quality_flags = r
+            .quality_flags
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let evidence = f
+                    .evidence
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, s)| off.span(s, &format!("/quality_flags/{i}/evidence/{j}")))
+                    .collect::<Result<Vec<_>, Error>>()?;
+                Ok(QualityFlag { kind: f.kind, note: f.note, evidence })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let author = r
+            .author
+            .map(|a| Ok::<_, Error>(MetaField { value: a.value, evidence: off.span(a.evidence, "/author/evidence")? }))
+            .transpose()?;
+
+        let mut entities = Vec::with_capacity(r.entities.len());
+        for (i, m) in r.entities.into_iter().enumerate() {
+            let p = format!("/entities/{i}");
+            let entity = m.entity.map(|e| {
+                let id = e.id.clone();
+                registry.entry(e.id.clone()).or_insert(RegistryEntity {
+                    id: e.id,
+                    kind: e.kind,
+                    name: e.name,
+                    aliases: Vec::new(),
+                    description: e.description,
+                });
+                id
+            });
+            entities.push(EntityMention {
+                id: m.id,
+                start: off.cp(m.start, &format!("{p}/start"))?,
+                end: off.cp(m.end, &format!("{p}/end"))?,
+                text: m.text,
+                label: m.label,
+                entity,
+                value: value(m.value, &format!("{p}/value"))?,
+            });
+        }
+
+        let mut claims = Vec::with_capacity(r.claims.len());
+        for (i, c) in r.claims.into_iter().enumerate() {
+            let p = format!("/claims/{i}");
+            let proposition = c.proposition.map(|q| {
+                let id = q.id.clone();
+                propositions.entry(q.id.clone()).or_insert(Proposition {
+                    id: q.id,
+                    question: q.question,
+                    value_kind: q.value_kind,
+                    unit: q.unit,
+                    reference: None,
+                });
+                id
+            });
+            claims.push(Claim {
+                id: c.id,
+                start: off.cp(c.start, &format!("{p}/start"))?,
+                end: off.cp(c.end, &format!("{p}/end"))?,
+                text: c.text,
+                claimer: party(c.claimer, &off, &format!("{p}/claimer"))?,
+                cue: c.cue.map(|s| off.span(s, &format!("{p}/cue"))).transpose()?,
+                attribution: c.attribution,
+                types: c.types,
+                checkworthy: c.checkworthy,
+                proposition,
+                value: value(c.value, &format!("{p}/value"))?,
+            });
+        }
+
+        let mut stances = Vec::with_capacity(r.stances.len());
+        for (i, s) in r.stances.into_iter().enumerate() {
+            let p = format!("/stances/{i}");
+            let target = match s.target.kind.as_str() {
+                "target" => {
+                    if let Some(definition) = s.target.name {
+                        targets.entry(s.target.id.clone()).or_insert(Target { id: s.target.id.clone(), definition });
+                    }
+                    StanceTarget::Target { id: s.target.id }
+                }
+                "entity" => StanceTarget::Entity { id: s.target.id },
+                "claim" => StanceTarget::Claim { id: s.target.id },
+                other => return Err(bad(&format!("{p}/target/kind"), format!("unknown target kind `{other}`"))),
+            };
+            stances.push(SpanStance {
+                id: s.id,
+                start: off.cp(s.start, &format!("{p}/start"))?,
+                end: off.cp(s.end, &format!("{p}/end"))?,
+                text: s.text,
+                holder: party(s.holder, &off, &format!("{p}/holder"))?,
+                target,
+                label: s.label,
+            });
+        }
+
+        let document_stances = r
+            .document_stances
+            .into_iter()
+            .map(|d| {
+                if let Some(definition) = d.definition {
+                    targets.entry(d.target.clone()).or_insert(Target { id: d.target.clone(), definition });
+                }
+                DocumentStance { target: d.target, label: d.label, evidence: d.evidence }
+            })
+            .collect();
+
+        // Every entity a party or target names must be resolved by a mention's registry entry.
+        let named = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("/claims/{i}/claimer/entity_id"), &c.claimer))
+            .chain(stances.iter().enumerate().map(|(i, s)| (format!("/stances/{i}/holder/entity_id"), &s.holder)))
+            .filter_map(|(p, c)| match c {
+                Claimer::Entity { entity, .. } => Some((p, entity)),
+                _ => None,
+            })
+            .chain(stances.iter().enumerate().filter_map(|(i, s)| match &s.target {
+                StanceTarget::Entity { id } => Some((format!("/stances/{i}/target/id"), id)),
+                _ => None,
+            }));
+        for (pointer, id) in named {
+            if !registry.contains_key(id) {
+                return Err(bad(
+                    &pointer,
+                    format!("entity `{id}` is linked by no mention of the record, which so lacks its type"),
+                ));
+            }
+        }
+
+        let record = DocumentRecord {
+            id: r.id.clone(),
+            source_file: r.source_file,
+            sha256: r.sha256,
+            chars: text.len_chars(),
+            bytes: text.len_bytes(),
+            title: r.title,
+            language: r.language,
+            genre: r.genre,
+            author,
+            publisher: None,
+            url: None,
+            date: None,
+            regions,
+            quality_flags,
+        };
+        let annotations = AnnotationFile {
+            schema: None,
+            schema_version: crate::SCHEMA_VERSION.to_string(),
+            document: r.id,
+            entities,
+            claims,
+            stances,
+            document_stances,
+            exceptions: Vec::new(),
+        };
+        let version = crate::SCHEMA_VERSION.to_string();
+        let document = Document::rebuilt(record, text, annotations)?;
+        Ok(Corpus::assemble(
+            vec![document],
+            EntityRegistry {
+                schema: None,
+                schema_version: version.clone(),
+                entities: registry.into_values().collect(),
+            },
+            PropositionRegistry {
+                schema: None,
+                schema_version: version.clone(),
+                propositions: propositions.into_values().collect(),
+            },
+            TargetRegistry { schema: None, schema_version: version, targets: targets.into_values().collect() },
+        ))
+    }
+}
