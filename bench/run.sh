@@ -35,17 +35,27 @@ mkdir -p "$WORK/node" && cp bench/ajv_validate.mjs "$WORK/node/" && (cd "$WORK/n
 AJV=$(node "$WORK/node/ajv_validate.mjs" "$WORK/big.jsonl" schema/export-documents.schema.json 2>/dev/null)
 echo "ajv (draft 2020-12) loop: ${AJV}s; crocus is $(python3 -c "print(round($AJV/$V_S,1))")x faster (target >= 5x)"
 
-echo "peak memory of crocus validate by input size:"
+echo "streaming export of the same file (crocus export --input, every core):"
+for F in "conll" "conllu" "jsonl --record entities" "jsonl --offsets utf16"; do
+  # shellcheck disable=SC2086
+  read -r S KB < <(t $BIN export --input "$WORK/big.jsonl" --format $F --out "$WORK/export.out")
+  echo "  --format $F: ${S}s ($(python3 -c "print(round($SIZE/1e6/$S,1))") MB/s of input), $(( $(stat -c %s "$WORK/export.out") / 1000000 )) MB out, peak RSS $((KB / 1024)) MiB"
+done
+rm -f "$WORK/export.out"
+
+echo "peak memory by input size (validate; export --format conllu):"
 for M in $((N / 20)) $((N / 2)) $((N * 5)); do
   cargo run -q --release --features export --example generate_large -- "$M" "$WORK/m.jsonl" 2>/dev/null
   read -r S KB < <(t $BIN validate "$WORK/m.jsonl")
-  echo "  $M documents ($(( $(stat -c %s "$WORK/m.jsonl") / 1000000 )) MB): ${S}s, peak RSS $((KB / 1024)) MiB"
-  rm -f "$WORK/m.jsonl"
+  read -r ES EKB < <(t $BIN export --input "$WORK/m.jsonl" --format conllu --out "$WORK/m.conllu")
+  echo "  $M documents ($(( $(stat -c %s "$WORK/m.jsonl") / 1000000 )) MB): validate ${S}s, peak RSS $((KB / 1024)) MiB; export ${ES}s, peak RSS $((EKB / 1024)) MiB"
+  rm -f "$WORK/m.jsonl" "$WORK/m.conllu"
 done
 
 for i in $(seq 21); do target/release/examples/first_load; done | sort -n | sed -n 11p | \
   awk '{print "Corpus::embedded() first load: " $1 " µs; then parsing every document'"'"'s annotations on first access: " $2 " µs (median of 21 processes; target < 1000 for the first load)"}' 
-echo "library dependencies with default features: $(cargo tree -q -e normal --prefix none | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | grep -vc '^crocus-corpus') distinct crates (cargo tree -e normal; target <= 10)"
+deps() { cargo tree -q -e "$1" --prefix none | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | grep -vc '^crocus-corpus'; }
+echo "library dependencies with default features: $(deps normal) distinct crates (cargo tree -e normal; target <= 10), of which $(deps normal,no-proc-macro) are linked into the library (the rest is serde_derive's build-time proc-macro stack)"
 echo "export throughput and in-process timings (divan):"
 cargo bench -q --all-features --bench throughput 2>/dev/null | sed 's/^/  /'
 rm -rf "$WORK"

@@ -1,4 +1,4 @@
-//! Benchmarks (divan): loading, validation and export throughput.
+//! Benchmarks (divan): loading, validation and export throughput (corpus and stream exports).
 //! `cargo bench --all-features --bench throughput`.
 
 use crocus_corpus::export::{self, Options, RecordKind};
@@ -73,4 +73,21 @@ fn export_format(bencher: Bencher, format: &str) {
     };
     let bytes = run(format);
     bencher.counter(BytesCount::new(bytes)).bench(|| run(format));
+}
+
+/// `crocus export --input`: 100 document records rebuilt and exported (bytes counted: the input).
+#[divan::bench(args = ["conll", "conllu", "entities"], consts = [1, 2])]
+fn stream_export_100_docs<const THREADS: usize>(bencher: Bencher, format: &str) {
+    use export::stream::{self, StreamFormat};
+    let data = big_jsonl(20);
+    let format = match format {
+        "conll" => StreamFormat::Conll,
+        "conllu" => StreamFormat::Conllu,
+        _ => StreamFormat::Jsonl(RecordKind::Entities),
+    };
+    bencher.counter(BytesCount::new(data.len())).bench(|| {
+        let mut out = Vec::new();
+        stream::export(data.as_bytes(), &mut out, format, &Options::default(), THREADS).unwrap();
+        out.len()
+    });
 }
