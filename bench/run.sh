@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
 WORK="${BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$WORK"
 VENV="${BENCH_VENV:-$PWD/.venv-bench}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 cargo build -q --release --features cli --examples
