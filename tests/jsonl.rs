@@ -3,28 +3,29 @@
 //! parses records into a borrowed tape and reads files in batches on several threads; whatever
 //! the record or the batch boundaries, it must report exactly what the reference reports.
 
-#![cfg(feature = "validate")]
+#![cfg(all(feature = "validate", feature = "export"))]
 
 use std::collections::BTreeSet;
 
+use crocus_corpus::export::{self, Options, RecordKind};
 use crocus_corpus::validate::{validate_jsonl_with, Code, Diagnostic, FileKind};
+use crocus_corpus::Corpus;
 use proptest::prelude::*;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn dist(name: &str) -> String {
-    std::fs::read_to_string(format!("{ROOT}/dist/{name}")).expect("dist files are committed")
+/// The JSONL export of the corpus, one record kind.
+fn dist(kind: RecordKind) -> String {
+    export::jsonl_records(Corpus::embedded(), &Options::default(), kind)
 }
 
-/// The first records of each shipped JSONL export, with the schema each follows.
+/// The first records of each JSONL export, with the schema each follows.
 fn samples() -> Vec<(FileKind, Value)> {
     let mut out = Vec::new();
     for (name, kind, take) in [
-        ("crocus.jsonl", FileKind::ExportDocuments, 2),
-        ("entities.jsonl", FileKind::ExportEntities, 20),
-        ("claims.jsonl", FileKind::ExportClaims, 20),
-        ("stances.jsonl", FileKind::ExportStances, 20),
+        (RecordKind::Documents, FileKind::ExportDocuments, 2),
+        (RecordKind::Entities, FileKind::ExportEntities, 20),
+        (RecordKind::Claims, FileKind::ExportClaims, 20),
+        (RecordKind::Stances, FileKind::ExportStances, 20),
     ] {
         for line in dist(name).lines().take(take) {
             out.push((kind, serde_json::from_str(line).unwrap()));
@@ -152,7 +153,7 @@ proptest! {
 /// with blank lines, CRLF endings and no final newline; any number of threads gives one report.
 #[test]
 fn line_numbers_survive_batching() {
-    let docs = dist("crocus.jsonl");
+    let docs = dist(RecordKind::Documents);
     let doc = docs.lines().next().unwrap();
     let broken = doc.replacen("\"sha256\":\"", "\"sha256\":\"0", 1);
     let long = {
