@@ -9,7 +9,7 @@ WORK="${BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$WORK"
 VENV="${BENCH_VENV:-$PWD/.venv-bench}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-cargo build -q --release --features cli --examples
+cargo build -q --release --features cli --bins --examples
 BIN=target/release/crocus
 t() { /usr/bin/time -f "%e %M" "$@" 2> "$WORK/time" > "$WORK/out" || true; tail -1 "$WORK/time"; }
 
