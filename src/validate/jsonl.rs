@@ -1,6 +1,7 @@
-//! Streaming validation of JSONL exports: one record per line, read line by line, so memory stays
-//! flat however large the file. Each line is checked against its record schema and, for document
-//! records, against itself: the text's SHA-256 and every span's text in the record's offset unit.
+//! Streaming validation of JSONL exports: one record per line, read in batches of whole lines
+//! ([`crate::batch`]) and checked on every core, so memory stays flat however large the file. Each
+//! line is parsed into a [`Tape`] and checked against its record schema and, for document records,
+//! against itself: the text's SHA-256 and every span's text in the record's offset unit.
 
 use std::io::BufRead;
 
