@@ -1,9 +1,10 @@
-//! Arbitrary bytes as an annotation file, a registry, a manifest and a JSONL export: loading and
-//! validation must report, never panic.
+//! Arbitrary bytes as an annotation file, a registry, a manifest and a JSONL export: loading,
+//! validation and the stream export must report, never panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
+use crocus_corpus::export::{stream, Options, StreamFormat};
 use crocus_corpus::validate::{validate_bytes, validate_jsonl, Format};
 use crocus_corpus::Corpus;
 
@@ -14,6 +15,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = report.render(Format::Json, false, false);
     }
     let _ = validate_jsonl("fuzz.jsonl", data);
+    // The same bytes as document records to rebuild and export.
+    for format in [StreamFormat::Conllu, StreamFormat::Conll] {
+        let mut out = Vec::new();
+        let _ = stream::export(data, &mut out, format, &Options::default(), 1);
+    }
     // The loader: the fuzzed bytes as the manifest and as an annotation file of a real text.
     let _ = Corpus::from_files([("corpus/manifest.json".to_string(), data.to_vec())]);
     let manifest = br#"{"schema_version":"1.0.0","documents":[{"id":"d","source_file":"d.txt","sha256":"00","chars":3,"bytes":3,"title":null,"language":"en","genre":"news","author":null,"publisher":null,"url":null,"date":null,"regions":[{"kind":"body","start":0,"end":3,"article":1}],"quality_flags":[]}]}"#;
