@@ -191,12 +191,14 @@ impl Offsets<'_> {
         cp.ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
     }
 
+    /// `start` and `end` of the value at `pointer`, in code points.
+    fn bounds(&self, start: usize, end: usize, pointer: &str) -> Result<(usize, usize), Error> {
+        Ok((self.cp(start, &format!("{pointer}/start"))?, self.cp(end, &format!("{pointer}/end"))?))
+    }
+
     fn span(&self, s: RSpan, pointer: &str) -> Result<TextSpan, Error> {
-        Ok(TextSpan {
-            start: self.cp(s.start, &format!("{pointer}/start"))?,
-            end: self.cp(s.end, &format!("{pointer}/end"))?,
-            text: s.text,
-        })
+        let (start, end) = self.bounds(s.start, s.end, pointer)?;
+        Ok(TextSpan { start, end, text: s.text })
     }
 }
 
@@ -290,13 +292,8 @@ impl Corpus {
             .into_iter()
             .enumerate()
             .map(|(i, g)| {
-                let p = format!("/regions/{i}");
-                Ok(Region {
-                    kind: g.kind,
-                    start: off.cp(g.start, &format!("{p}/start"))?,
-                    end: off.cp(g.end, &format!("{p}/end"))?,
-                    article: g.article,
-                })
+                let (start, end) = off.bounds(g.start, g.end, &format!("/regions/{i}"))?;
+                Ok(Region { kind: g.kind, start, end, article: g.article })
             })
             .collect::<Result<Vec<_>, Error>>()?;
         let quality_flags = r
@@ -321,6 +318,7 @@ impl Corpus {
         let mut entities = Vec::with_capacity(r.entities.len());
         for (i, m) in r.entities.into_iter().enumerate() {
             let p = format!("/entities/{i}");
+            let (start, end) = off.bounds(m.start, m.end, &p)?;
             let entity = m.entity.map(|e| {
                 let id = e.id.clone();
                 registry.entry(e.id.clone()).or_insert(RegistryEntity {
@@ -334,8 +332,8 @@ impl Corpus {
             });
             entities.push(EntityMention {
                 id: m.id,
-                start: off.cp(m.start, &format!("{p}/start"))?,
-                end: off.cp(m.end, &format!("{p}/end"))?,
+                start,
+                end,
                 text: m.text,
                 label: m.label,
                 entity,
@@ -346,6 +344,7 @@ impl Corpus {
         let mut claims = Vec::with_capacity(r.claims.len());
         for (i, c) in r.claims.into_iter().enumerate() {
             let p = format!("/claims/{i}");
+            let (start, end) = off.bounds(c.start, c.end, &p)?;
             let proposition = c.proposition.map(|q| {
                 let id = q.id.clone();
                 propositions.entry(q.id.clone()).or_insert(Proposition {
@@ -359,8 +358,8 @@ impl Corpus {
             });
             claims.push(Claim {
                 id: c.id,
-                start: off.cp(c.start, &format!("{p}/start"))?,
-                end: off.cp(c.end, &format!("{p}/end"))?,
+                start,
+                end,
                 text: c.text,
                 claimer: party(c.claimer, &off, &format!("{p}/claimer"))?,
                 cue: c.cue.map(|s| off.span(s, &format!("{p}/cue"))).transpose()?,
@@ -375,6 +374,7 @@ impl Corpus {
         let mut stances = Vec::with_capacity(r.stances.len());
         for (i, s) in r.stances.into_iter().enumerate() {
             let p = format!("/stances/{i}");
+            let (start, end) = off.bounds(s.start, s.end, &p)?;
             let target = match s.target.kind.as_str() {
                 "target" => {
                     if let Some(definition) = s.target.name {
@@ -388,8 +388,8 @@ impl Corpus {
             };
             stances.push(SpanStance {
                 id: s.id,
-                start: off.cp(s.start, &format!("{p}/start"))?,
-                end: off.cp(s.end, &format!("{p}/end"))?,
+                start,
+                end,
                 text: s.text,
                 holder: party(s.holder, &off, &format!("{p}/holder"))?,
                 target,
