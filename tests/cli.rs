@@ -151,6 +151,20 @@ fn export_input_streams_a_jsonl_file() {
     let o = crocus(&["export", "--input", input, "--format", "conllu", "--threads", "2"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), stdout(&crocus(&["export", "--format", "conllu"])));
+    // `-` reads stdin.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crocus"))
+        .args(["export", "--input", "-", "--format", "conll"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let data = std::fs::read(input).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &data).unwrap());
+    let piped = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(piped.status.success());
+    assert_eq!(stdout(&piped), stdout(&crocus(&["export", "--format", "conll"])));
     // A bad record: exit 1, the file and line on stderr, and no output file (an old one is kept).
     let bad = tmp.path().join("bad.jsonl");
     let good = std::fs::read_to_string(input).unwrap();

@@ -66,8 +66,8 @@ pub struct Args {
     /// Record kind (JSONL): whole documents, or one flat record per annotation.
     #[arg(long, value_enum, default_value_t = Record::Documents)]
     record: Record,
-    /// Export the document records of this JSONL file (a document export, e.g. a contributor's)
-    /// instead of the corpus, streaming record by record (jsonl, conll, conllu).
+    /// Export the document records of this JSONL file (a document export, e.g. a contributor's;
+    /// `-` for stdin) instead of the corpus, streaming record by record (jsonl, conll, conllu).
     #[arg(long, value_name = "FILE.jsonl")]
     input: Option<PathBuf>,
     /// Threads for --input (default: every core).
@@ -125,11 +125,17 @@ fn run_stream(args: &Args, input: &Path, options: &Options) -> Result<(), Failur
             ))
         }
     };
-    let shown = input.display().to_string();
-    let file = std::fs::File::open(input).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+    let stdin = input.as_os_str() == "-";
+    let shown = if stdin { "<stdin>".to_string() } else { input.display().to_string() };
+    let reader: Box<dyn std::io::BufRead> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(input).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?;
+        Box::new(std::io::BufReader::new(file))
+    };
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let summary = crate::output::stream(args.out.as_deref(), |w| {
-        export::stream::export(std::io::BufReader::new(file), w, format, options, threads).map_err(|e| {
+        export::stream::export(reader, w, format, options, threads).map_err(|e| {
             let hint = match e.kind() {
                 ErrorKind::Io => "",
                 _ => "; `crocus validate FILE.jsonl` lists every problem of the file",
