@@ -90,18 +90,31 @@ impl Error {
         &self.message
     }
 
-    /// An error from `serde_json`, located at its line and column.
+    /// An error from `serde_json` in `file`, located at its line and column.
     pub(crate) fn json(err: &serde_json::Error, file: impl Into<PathBuf>) -> Error {
+        Error::from_json(err).in_file(file)
+    }
+
+    /// An error from `serde_json`, located at its line and column (no file).
+    pub(crate) fn from_json(err: &serde_json::Error) -> Error {
         let (line, column) = (err.line(), err.column());
         // serde_json appends " at line L column C"; the position says it already.
         let msg = err.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         Error::new(ErrorKind::Json, msg).at(Position {
-            file: Some(file.into()),
+            file: None,
             line: (line > 0).then_some(line),
             column: (line > 0).then_some(column),
             pointer: None,
         })
+    }
+
+    /// The same error on line `line` of a line-oriented input (a position inside the line keeps
+    /// its column and pointer; serde_json's line 1 of a one-line record becomes `line`).
+    #[cfg(feature = "export")]
+    pub(crate) fn on_line(self, line: usize) -> Error {
+        let p = self.position.clone();
+        self.at(Position { line: Some(line), ..p })
     }
 }
 

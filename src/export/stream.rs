@@ -21,7 +21,7 @@ use std::io::{BufRead, Write};
 
 use super::{conll, conllu, jsonl_records, Options, RecordKind};
 use crate::batch::{map_ordered, Batch, Batches};
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind};
 use crate::Corpus;
 
 /// The formats that export record by record (brat is a directory with corpus-wide configuration
@@ -98,13 +98,4 @@ pub fn export(
     })?;
     out.flush()?;
     Ok(summary)
-}
-
-impl Error {
-    /// The same error on line `line` of a stream (a position inside the line keeps its column and
-    /// pointer; serde_json's line 1 of the record becomes `line`).
-    fn on_line(self, line: usize) -> Error {
-        let p = self.position().clone();
-        self.at(Position { line: Some(line), ..p })
-    }
 }

@@ -87,8 +87,10 @@ impl FileKind {
         FileKind::ALL.iter().position(|k| *k == self).expect("listed")
     }
 
-    fn schema(self) -> serde_json::Value {
-        serde_json::from_str(self.schema_text()).expect("shipped schemas parse")
+    /// The schema, parsed once.
+    fn schema(self) -> &'static serde_json::Value {
+        static CELLS: [OnceLock<serde_json::Value>; 9] = [const { OnceLock::new() }; 9];
+        CELLS[self.index()].get_or_init(|| serde_json::from_str(self.schema_text()).expect("shipped schemas parse"))
     }
 
     /// The property names the schema allows at the top level.
@@ -103,7 +105,7 @@ impl FileKind {
     pub fn validator(self) -> &'static jsonschema::Validator {
         static CELLS: [OnceLock<jsonschema::Validator>; 9] = [const { OnceLock::new() }; 9];
         CELLS[self.index()]
-            .get_or_init(|| jsonschema::draft202012::new(&self.schema()).expect("shipped schemas compile"))
+            .get_or_init(|| jsonschema::draft202012::new(self.schema()).expect("shipped schemas compile"))
     }
 
     /// The same schema compiled for [`Tape`](super::tape::Tape)s, the representation JSONL
@@ -113,7 +115,7 @@ impl FileKind {
         CELLS[self.index()].get_or_init(|| {
             jsonschema::options_for::<super::tape::TapeJson>()
                 .with_draft(jsonschema::Draft::Draft202012)
-                .build(&self.schema())
+                .build(self.schema())
                 .expect("shipped schemas compile")
         })
     }

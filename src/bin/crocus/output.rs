@@ -18,30 +18,14 @@ pub fn color_enabled(choice: ColorChoice) -> bool {
 
 /// Writes `data` to stdout; a closed pipe ends the program quietly with success.
 pub fn stdout(data: &[u8]) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(data).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Failure::usage(format!("cannot write to stdout: {e}"))),
-    }
+    let mut out = QuietStdout(std::io::stdout().lock());
+    out.write_all(data).and_then(|()| out.flush()).map_err(|e| Failure::usage(format!("cannot write to stdout: {e}")))
 }
 
 /// Writes `data` to `path` atomically: a temporary file in the same directory, then a rename, so a
 /// reader never sees a partial file and a failure leaves the old file as it was.
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Failure> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| Failure::usage(format!("{} is not a file path", path.display())))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(data)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure::usage(format!("cannot write {}: {e}", path.display()))
-    })
+    to_file(path, |w| w.write_all(data).map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display()))))
 }
 
 /// Writes to `-`/nothing (stdout) or a file (atomically).
@@ -81,6 +65,12 @@ pub fn stream<T>(out: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Resul
         w.flush().map_err(|e| Failure::usage(format!("cannot write to stdout: {e}")))?;
         return Ok(t);
     };
+    to_file(path, write)
+}
+
+/// Runs `write` on a buffered writer to a temporary file beside `path`, then syncs it and renames
+/// it into place; on any failure the temporary file is removed and `path` is left as it was.
+fn to_file<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>) -> Result<T, Failure> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| Failure::usage(format!("{} is not a file path", path.display())))?;
     let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
