@@ -33,6 +33,7 @@
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 pub mod agreement;

@@ -73,7 +73,6 @@ doc = {
                    "(claimer, cue, attribution, check-worthiness, cross-document propositions with normalized values) "
                    "and stance (document and span level).",
     "license": "https://creativecommons.org/licenses/by/4.0/",
-    "url": "https://github.com/crocus-corpus/crocus-corpus",
     "version": VERSION,
     "datePublished": "2026-11-22",
     "inLanguage": "en",

@@ -1,7 +1,7 @@
 //! The validator contributors run in CI: JSON Schemas for the shape of every file, semantic rules
 //! for what a schema cannot say, and diagnostics located to the value.
 //!
-//! Every rule has a stable [`Code`]; the README lists them. Validation never stops at the first
+//! Every rule has a stable [`Code`]; `docs/validator-rules.md` lists them. Validation never stops at the first
 //! problem and never panics: malformed input of any kind becomes a located diagnostic.
 //!
 //! ```
