@@ -165,8 +165,9 @@ fn hub_card_uses_documented_keys_and_points_at_files_in_the_repository() {
     for file in ["LICENSE-MIT", "LICENSE-APACHE", "LICENSE-CC-BY-4.0"] {
         assert!(rights.contains(&format!("]({file})")) && Path::new(ROOT).join(file).is_file(), "{link} links {file}");
     }
-    // Files the card's configs load are in the repository.
-    for line in front.lines() {
+    // Files the card's configs load are in the repository (the packaged crate has no dist/).
+    let in_repository = Path::new(ROOT).join("dist").is_dir();
+    for line in front.lines().filter(|_| in_repository) {
         let value = line.trim().trim_start_matches("- ");
         if let Some(file) = value.strip_prefix("data_files: ").or_else(|| value.strip_prefix("path: ")) {
             assert!(Path::new(ROOT).join(file.trim()).exists() || file.contains('*'), "{file} is in the repository");
