@@ -109,7 +109,9 @@ fn extract(file: &str, markdown: &str) -> Vec<DocCommand> {
                 }
             }
             Some((f, shell)) => {
-                if trimmed.starts_with(f.as_str()) && trimmed.trim_start_matches(f.chars().next().unwrap()).trim().is_empty() {
+                if trimmed.starts_with(f.as_str())
+                    && trimmed.trim_start_matches(f.chars().next().unwrap()).trim().is_empty()
+                {
                     fence = None;
                     continue;
                 }
@@ -138,7 +140,8 @@ fn extract(file: &str, markdown: &str) -> Vec<DocCommand> {
                 if command.is_empty() {
                     continue;
                 }
-                let exit = marker(comment, "exit").map_or(0, |v| v.parse().unwrap_or_else(|_| panic!("{file}:{}: [exit N]", n + 1)));
+                let exit = marker(comment, "exit")
+                    .map_or(0, |v| v.parse().unwrap_or_else(|_| panic!("{file}:{}: [exit N]", n + 1)));
                 commands.push(DocCommand {
                     at: format!("{file}:{pending_line}"),
                     run: rewrite_cargo_run(command),
@@ -225,7 +228,13 @@ fn every_documented_command_runs() {
             let status = out.status.code().unwrap_or(-1);
             if status != c.exit {
                 let stderr = String::from_utf8_lossy(&out.stderr);
-                failures.push(format!("{}: `{}` exited {status}, expected {}\n{}", c.at, c.run, c.exit, stderr.trim_end()));
+                failures.push(format!(
+                    "{}: `{}` exited {status}, expected {}\n{}",
+                    c.at,
+                    c.run,
+                    c.exit,
+                    stderr.trim_end()
+                ));
             }
         }
     }

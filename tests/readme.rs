@@ -98,7 +98,10 @@ fn crate_readme_renders_starting_with_the_title() {
     let text = std::fs::read_to_string(Path::new(ROOT).join("README.crate.md")).unwrap();
     // The first block a CommonMark renderer (crates.io's is one) makes is the title heading.
     let mut events = Parser::new(&text);
-    assert_eq!(events.next(), Some(Event::Start(Tag::Heading { level: HeadingLevel::H1, id: None, classes: vec![], attrs: vec![] })));
+    assert_eq!(
+        events.next(),
+        Some(Event::Start(Tag::Heading { level: HeadingLevel::H1, id: None, classes: vec![], attrs: vec![] }))
+    );
     assert_eq!(events.next(), Some(Event::Text("crocus-corpus".into())));
     assert_eq!(events.next(), Some(Event::End(TagEnd::Heading(HeadingLevel::H1))));
     let mut out = String::new();
@@ -187,10 +190,17 @@ const KNOWN_URL_PREFIXES: &[&str] = &[
 
 #[test]
 fn metadata_files_name_no_unchecked_address() {
-    let mut files: Vec<String> =
-        ["Cargo.toml", "CITATION.cff", "croissant.json", "README.md", "CONTRIBUTING.md", ".pre-commit-hooks.yaml", "LICENSE.md"]
-            .map(String::from)
-            .to_vec();
+    let mut files: Vec<String> = [
+        "Cargo.toml",
+        "CITATION.cff",
+        "croissant.json",
+        "README.md",
+        "CONTRIBUTING.md",
+        ".pre-commit-hooks.yaml",
+        "LICENSE.md",
+    ]
+    .map(String::from)
+    .to_vec();
     files.push("LICENSE-CC-BY-4.0".into());
     for file in files {
         let Ok(text) = std::fs::read_to_string(Path::new(ROOT).join(&file)) else { continue };

@@ -128,7 +128,10 @@ fn every_shipped_file_names_and_matches_its_schema() {
 fn every_code_is_documented_in_the_rule_table() {
     let rules = std::fs::read_to_string(Path::new(ROOT).join("docs/validator-rules.md")).unwrap();
     for code in Code::ALL {
-        assert!(rules.contains(&format!("`{}` | `{}`", code.as_str(), code.name())), "docs/validator-rules.md lacks {code}");
+        assert!(
+            rules.contains(&format!("`{}` | `{}`", code.as_str(), code.name())),
+            "docs/validator-rules.md lacks {code}"
+        );
     }
 }
 

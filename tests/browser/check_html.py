@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads `crocus render --html` in headless Chromium: the DOM has every annotation, and a desktop
 and a phone screenshot are taken (into $SCREENSHOT_DIR, default target/screenshots; the README's
-are in docs/). Run by .ci/run:
+in docs/ are made with tools/screenshots.sh). Run by .ci/run:
 
     python3 tests/browser/check_html.py target/debug/crocus
 """
