@@ -108,6 +108,12 @@ fn crate_readme_renders_starting_with_the_title() {
     html::push_html(&mut out, Parser::new(&text));
     assert!(out.starts_with("<h1>crocus-corpus</h1>\n<p>Five English news and opinion texts"), "{}", &out[..200]);
     assert!(!out.contains("<hr />\n<h2>license"), "no front matter rendered as a setext heading");
+    // The first screen: how it was annotated, the generated agreement figures, the two commands.
+    let first = &out[..out.find("<h2>The two commands</h2>").expect("the two commands")];
+    assert!(first.contains("AI annotators") && first.contains("\n<p>Entities: "), "{first}");
+    let commands = &out[out.find("<h2>The two commands</h2>").unwrap() + 4..];
+    assert!(commands.find("validate --strict").unwrap() < commands.find("bash .ci/run").unwrap());
+    assert!(commands.find("bash .ci/run").unwrap() < commands.find("<h2>").unwrap_or(usize::MAX));
     // The card itself, rendered the same way, is what crates.io showed before: a rule, then the
     // metadata as one heading. The crate README exists because of this.
     let card = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
