@@ -5,19 +5,22 @@
 # release the binary reports (`crocus-corpus-release`) and its `--version` line (`Software`).
 # tests/screenshots.rs fails when the committed screenshots record another release than the crate's.
 #
-#     bash tools/screenshots.sh
+#     bash tools/screenshots.sh            # into docs/
+#     bash tools/screenshots.sh OUT_DIR    # elsewhere, relative to the repository root (.ci/run: target/screenshots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q --features cli
 CROCUS="${CARGO_TARGET_DIR:-target}/debug/crocus"
+OUT="${1:-docs}"
+mkdir -p "$OUT"
 SHOTS="$(mktemp -d)"
 trap 'rm -rf "$SHOTS"' EXIT
 SCREENSHOT_DIR="$SHOTS" python3 tests/browser/check_html.py "$CROCUS"
 VERSION_LINE="$("$CROCUS" --version)"
-python3 - "$SHOTS" "$VERSION_LINE" <<'PY'
+python3 - "$SHOTS" "$VERSION_LINE" "$OUT" <<'PY'
 import pathlib, struct, sys, zlib
 
-shots, version_line = pathlib.Path(sys.argv[1]), sys.argv[2]
+shots, version_line, out_dir = pathlib.Path(sys.argv[1]), sys.argv[2], pathlib.Path(sys.argv[3])
 release = version_line.split()[1]  # "crocus 0.2.0 (data 0.2.0, schema 1.0.0)"
 
 
@@ -31,7 +34,7 @@ for name in ["desktop", "phone"]:
     ihdr_end = 8 + 12 + struct.unpack(">I", png[8:12])[0]  # IHDR is the first chunk
     text = chunk(b"tEXt", b"crocus-corpus-release\0" + release.encode("latin-1")) + \
         chunk(b"tEXt", b"Software\0" + version_line.encode("latin-1"))
-    out = pathlib.Path("docs") / f"screenshot-{name}.png"
+    out = out_dir / f"screenshot-{name}.png"
     out.write_bytes(png[:ihdr_end] + text + png[ihdr_end:])
     print(f"{out}: release {release}")
 PY
