@@ -117,11 +117,11 @@ pub fn table(report: &[PropositionConflicts]) -> String {
         for (i, r) in p.references.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "  reference R{i}: {} as of {} ({}, {}{}) {}",
+                "  reference R{i}: {} as of {} ({}{}{}) {}",
                 r.value.display(),
                 r.as_of,
                 r.source.publisher,
-                r.source.title,
+                r.source.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default(),
                 r.source.published.as_ref().map(|d| format!(", {d}")).unwrap_or_default(),
                 r.source.url
             );

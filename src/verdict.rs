@@ -94,7 +94,7 @@ pub struct Judgement {
 /// use crocus_corpus::model::{Reference, Source, Value};
 /// use crocus_corpus::verdict::{judge, Verdict};
 ///
-/// let source = Source { title: "t".into(), publisher: "p".into(), published: None, url: "https://example.org/".into() };
+/// let source = Source { title: None, publisher: "p".into(), published: None, url: "https://example.org/".into() };
 /// let number = |n| Value::Number { value: n, approximate: false };
 /// let refs = [
 ///     Reference { value: number(133.0), as_of: "2024-03-23".into(), source: source.clone(), note: None },
@@ -214,7 +214,7 @@ mod tests {
     use crate::model::Source;
 
     fn r(value: Value, as_of: &str) -> Reference {
-        let source = Source { title: "t".into(), publisher: "p".into(), published: None, url: "https://x.org/".into() };
+        let source = Source { title: None, publisher: "p".into(), published: None, url: "https://x.org/".into() };
         Reference { value, as_of: as_of.into(), source, note: None }
     }
     fn n(v: f64) -> Value {

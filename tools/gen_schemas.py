@@ -210,7 +210,7 @@ write("entities.schema.json", schema("entities.schema.json", "crocus-corpus enti
       {"entities": p("The entities, sorted by id.", {"type": "array", "items": entity}, "Entities")}))
 
 source = obj("Source", "The public page a reference value was read on.", {
-    "title": p("The page's title, as read.", {"type": "string", "minLength": 1}, "Title"),
+    "title": p("The page's title, as read, or null when the page read shows none.", {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]}, "Title"),
     "publisher": p("Its publisher.", {"type": "string", "minLength": 1}, "Publisher"),
     "published": p("Its publication date (ISO 8601), or null when the page shows none.", {"anyOf": [ISO_DATE, {"type": "null"}]}, "Published"),
     "url": p("URL of the page actually read (http or https).", URL, "URL")})
@@ -269,7 +269,7 @@ EXPORT_REFERENCE = obj("Reference value", "What one public source says, as of on
     "value": {"$ref": "#/$defs/flat_value", "title": "Value", "description": "The reference value."},
     "as_of": p("Date the value holds as of.", {"type": "string"}, "As of"),
     "source": obj("Source", "The page read.", {
-        "title": p("Title.", {"type": "string"}, "Title"), "publisher": p("Publisher.", {"type": "string"}, "Publisher"),
+        "title": nul("string", "Title, or null.", "Title"), "publisher": p("Publisher.", {"type": "string"}, "Publisher"),
         "published": nul("string", "Publication date, or null.", "Published"), "url": p("URL.", {"type": "string"}, "URL")}),
     "note": nul("string", "Note, or null.", "Note")})
 VERDICTS = ["agrees", "contradicts", "outdated", "not_comparable"]

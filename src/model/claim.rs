@@ -182,8 +182,8 @@ pub struct Reference {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The page's title, as read.
-    pub title: String,
+    /// The page's title, as read, or `None` when the page read does not show one.
+    pub title: Option<String>,
     /// Its publisher (`Reuters`, `Associated Press`, `Wikipedia`).
     pub publisher: String,
     /// Its publication date (ISO 8601), or `None` when the page does not show one.
