@@ -13,7 +13,7 @@
 //! 2. **agrees**: the claim's value can hold together with a current reference's value (`more
 //!    than 130` agrees with `145`; `--03-22` agrees with `2024-03-22`).
 //! 3. **not comparable**: no current reference has a value of a comparable kind (an interval of
-//!    dates against a single date, a number against a date), or the two values differ and one of
+//!    dates, a number against a date), or the two values differ and one of
 //!    them is approximate (`around 140` against `145`: no tolerance is defined, so no verdict).
 //! 4. **outdated**: the value contradicts the current references but agrees with an earlier one
 //!    that already held when the text was written, and the current figure dates from after it.
@@ -137,14 +137,15 @@ pub fn judge(value: &Value, references: &[Reference], written: Option<&str>) -> 
 }
 
 /// True when the two values can be compared at all: both numeric (numbers, ranges, ordinals),
-/// both dates of the same shape (single dates, or both intervals), both booleans, both
+/// both single dates (an interval such as `1980/1989` is compared with nothing: whether "in the
+/// 1980s" agrees with `1979-12/1989-02` is a judgement, not a computation), both booleans, both
 /// categories, or both durations.
 pub fn comparable(a: &Value, b: &Value) -> bool {
     if a.interval().is_some() && b.interval().is_some() {
         return true;
     }
     match (a, b) {
-        (Value::Date { iso: x }, Value::Date { iso: y }) => x.contains('/') == y.contains('/'),
+        (Value::Date { iso: x }, Value::Date { iso: y }) => !x.contains('/') && !y.contains('/'),
         (Value::Boolean { .. }, Value::Boolean { .. })
         | (Value::Category { .. }, Value::Category { .. })
         | (Value::Duration { .. }, Value::Duration { .. }) => true,
@@ -250,6 +251,8 @@ mod tests {
         assert_eq!(judge(&d("--03-22"), &refs, None).unwrap().verdict, Verdict::Agrees);
         assert_eq!(judge(&d("2024-03-23"), &refs, None).unwrap().verdict, Verdict::Contradicts);
         assert_eq!(judge(&d("1980/1989"), &refs, None).unwrap().verdict, Verdict::NotComparable);
+        let decade = [r(d("1979-12/1989-02"), "1989-02")];
+        assert_eq!(judge(&d("1980/1989"), &decade, None).unwrap().verdict, Verdict::NotComparable);
         let year = [r(d("2021"), "2021-08-15")];
         assert_eq!(judge(&d("2017"), &year, None).unwrap().verdict, Verdict::Contradicts);
         assert_eq!(date_cmp("2024-03", "2024-03-22"), None);
