@@ -164,3 +164,38 @@ fn document_records_round_trip_references_links_and_dates() {
         assert_eq!(export::jsonl(&one, &Options::default()).trim_end(), line);
     }
 }
+
+/// The commands docs/facts.md shows, run end to end.
+#[cfg(feature = "cli")]
+#[test]
+fn documented_commands() {
+    let crocus = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_crocus"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&crocus(&["conflicts", "--format", "json"])).unwrap();
+    for id in ["death-toll", "attack-date", "kerman-death-toll", "taliban-takeover-year"] {
+        let p = json.as_array().unwrap().iter().find(|p| p["id"] == id).unwrap();
+        let refs = p["references"].as_array().unwrap();
+        assert!(!refs.is_empty() && refs.iter().all(|r| r["source"]["url"].is_string() && r["as_of"].is_string()));
+        assert!(p["answers"].as_array().unwrap().iter().all(|a| a["verdict"]["verdict"].is_string()), "{id}");
+    }
+    let table = crocus(&["conflicts"]);
+    assert!(table.contains("verdict: contradicts (judged against R"));
+    let show = crocus(&["show", "moscow-tragedy"]);
+    assert!(show.contains("\nentities:\n") && show.contains("  moscow ") && show.contains("https://en.wikipedia.org/wiki/Moscow\n"));
+    let claims = crocus(&["show", "moscow-tragedy", "--layer", "claims"]);
+    assert!(claims.contains("death-toll=>=139 agrees}"));
+    let stats = crocus(&["stats"]);
+    assert!(stats.contains("\nverdicts: ") && stats.contains("entities linked to Wikipedia"));
+    let stats: serde_json::Value = serde_json::from_str(&crocus(&["stats", "--format", "json"])).unwrap();
+    assert!(stats["facts"]["verdicts"]["contradicts"].as_u64().unwrap() > 0);
+    let claims = crocus(&["export", "--format", "jsonl", "--record", "claims"]);
+    assert!(claims.lines().any(|l| l.contains("\"verdict\":\"contradicts\"") && l.contains("\"verdict_reference_url\":\"https://")));
+}

@@ -31,7 +31,10 @@ fn readme_tables_are_current() {
     let claims = (claims_dir.join("pass-a").is_dir() && claims_dir.join("pass-b").is_dir())
         .then(|| agreement::claims(&claims_dir).unwrap());
     let agree = agreement::render(&ents, claims.as_ref(), true);
-    let ok = check_block(&mut readme, "stats", &stats) & check_block(&mut readme, "agreement", &agree);
+    let facts = Stats::of(Corpus::embedded()).facts_markdown();
+    let ok = check_block(&mut readme, "stats", &stats)
+        & check_block(&mut readme, "agreement", &agree)
+        & check_block(&mut readme, "facts", &facts);
     if !ok {
         if std::env::var_os("UPDATE_README").is_some() {
             std::fs::write(&path, &readme).unwrap();
