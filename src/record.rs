@@ -20,9 +20,9 @@ use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
     AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
-    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
-    RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry, TextSpan,
-    Reference, Source, Value, ValueKind, WikipediaLink,
+    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Reference,
+    Region, RegionKind, RegistryEntity, Source, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel,
+    TargetRegistry, TextSpan, Value, ValueKind, WikipediaLink,
 };
 use crate::text::Text;
 

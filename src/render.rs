@@ -207,7 +207,8 @@ fn document(s: &mut String, corpus: &Corpus, d: &Document) {
                 classes.push("n2".into());
             }
             for c in &claims {
-                let verdict = crate::verdict::of_claim(corpus, d, c).map(|j| format!(" ({})", j.verdict)).unwrap_or_default();
+                let verdict =
+                    crate::verdict::of_claim(corpus, d, c).map(|j| format!(" ({})", j.verdict)).unwrap_or_default();
                 let prop = match (&c.proposition, &c.value) {
                     (Some(p), Some(v)) => format!("; {p} = {}{verdict}", v.display()),
                     _ => String::new(),

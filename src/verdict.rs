@@ -228,7 +228,13 @@ mod tests {
     #[test]
     fn rules() {
         let refs = [r(n(133.0), "2024-03-23"), r(n(145.0), "2024-04-20")];
-        let more_than_130 = Value::Range { min: Some(130.0), min_inclusive: false, max: None, max_inclusive: false, approximate: false };
+        let more_than_130 = Value::Range {
+            min: Some(130.0),
+            min_inclusive: false,
+            max: None,
+            max_inclusive: false,
+            approximate: false,
+        };
         let v = |x: &Value, w| judge(x, &refs, w).map(|j| (j.verdict, j.reference, j.earlier));
         assert_eq!(v(&more_than_130, None), Some((Verdict::Agrees, 1, None)));
         assert_eq!(v(&n(137.0), None), Some((Verdict::Contradicts, 1, None)));
@@ -240,7 +246,10 @@ mod tests {
         assert_eq!(v(&n(133.0), Some("2024-03")), Some((Verdict::Contradicts, 1, Some(0))));
         // Written after the revision: the text should have known.
         assert_eq!(v(&n(133.0), Some("2024-05-01")), Some((Verdict::Contradicts, 1, Some(0))));
-        assert_eq!(v(&Value::Number { value: 140.0, approximate: true }, None), Some((Verdict::NotComparable, 1, None)));
+        assert_eq!(
+            v(&Value::Number { value: 140.0, approximate: true }, None),
+            Some((Verdict::NotComparable, 1, None))
+        );
         assert_eq!(v(&d("2024-03-22"), None), Some((Verdict::NotComparable, 1, None)));
         assert_eq!(judge(&n(1.0), &[], None), None);
     }

@@ -255,7 +255,12 @@ fn render_completions_and_man_page() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
     assert_eq!(html.matches("<mark class=\"ent\"").count(), 80);
     // Self-contained: no script, no external asset (links to Wikipedia and sources are plain hrefs).
-    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src=\"http") && !html.contains("url(http"));
+    assert!(
+        !html.contains("<script")
+            && !html.contains("<link")
+            && !html.contains("src=\"http")
+            && !html.contains("url(http")
+    );
     assert_eq!(crocus(&["render", "--docs", "x"]).status.code(), Some(2), "--html is required");
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = crocus(&["completions", shell]);

@@ -14,7 +14,9 @@ fn fixture() -> Corpus {
 fn verdicts(corpus: &Corpus) -> Vec<(String, Verdict, usize, Option<usize>)> {
     verdict::all(corpus)
         .into_iter()
-        .map(|v| (format!("{}/{}", v.document, v.claim), v.judgement.verdict, v.judgement.reference, v.judgement.earlier))
+        .map(|v| {
+            (format!("{}/{}", v.document, v.claim), v.judgement.verdict, v.judgement.reference, v.judgement.earlier)
+        })
         .collect()
 }
 
@@ -84,7 +86,10 @@ fn one_verdict_per_claim_that_can_have_one() {
     for d in corpus.iter() {
         for c in d.claims() {
             let can = c.value.is_some()
-                && c.proposition.as_deref().and_then(|p| corpus.proposition(p)).is_some_and(|p| !p.references.is_empty());
+                && c.proposition
+                    .as_deref()
+                    .and_then(|p| corpus.proposition(p))
+                    .is_some_and(|p| !p.references.is_empty());
             assert_eq!(ids.contains(&(d.id().to_string(), c.id.clone())), can, "{}/{}", d.id(), c.id);
         }
     }
@@ -117,7 +122,9 @@ fn brat_normalizations_resolve_to_declared_databases() {
     let corpus = Corpus::embedded();
     let files = export::brat(corpus, &Options::default());
     let tools = &files.iter().find(|f| f.name == "tools.conf").unwrap().contents;
-    assert!(tools.contains("[normalization]\nWikipedia\t<URL>:https://en.wikipedia.org, <URLBASE>:https://en.wikipedia.org/wiki/%s"));
+    assert!(tools.contains(
+        "[normalization]\nWikipedia\t<URL>:https://en.wikipedia.org, <URLBASE>:https://en.wikipedia.org/wiki/%s"
+    ));
     let mut wiki = 0;
     for ann in files.iter().filter(|f| f.name.ends_with(".ann")) {
         let t_ids: BTreeSet<&str> =
@@ -131,7 +138,10 @@ fn brat_normalizations_resolve_to_declared_databases() {
             match db {
                 "crocus" => assert!(corpus.entity(key).is_some(), "{line}"),
                 "Wikipedia" => {
-                    let e = corpus.entities().iter().find(|e| e.wikipedia.as_ref().is_some_and(|w| w.url.ends_with(&format!("/wiki/{key}"))));
+                    let e = corpus
+                        .entities()
+                        .iter()
+                        .find(|e| e.wikipedia.as_ref().is_some_and(|w| w.url.ends_with(&format!("/wiki/{key}"))));
                     assert_eq!(e.map(|e| e.wikipedia.as_ref().unwrap().title.as_str()), Some(cols[2]), "{line}");
                     wiki += 1;
                 }
@@ -145,7 +155,9 @@ fn brat_normalizations_resolve_to_declared_databases() {
 #[test]
 fn html_links_entities_and_shows_verdicts() {
     let html = crocus_corpus::render::html(Corpus::embedded(), &[]);
-    assert!(html.contains("<a class=\"lbl\" href=\"https://en.wikipedia.org/wiki/Moscow\" title=\"Wikipedia: Moscow\">GPE</a>"));
+    assert!(html.contains(
+        "<a class=\"lbl\" href=\"https://en.wikipedia.org/wiki/Moscow\" title=\"Wikipedia: Moscow\">GPE</a>"
+    ));
     assert!(html.contains("<span class=\"v-contradicts\">contradicts</span>"));
     assert!(html.contains("href=\"https://www.buzzfeednews.com/article/claudiakoerner/taliban-afghanistan-biden\""));
 }
@@ -189,7 +201,11 @@ fn documented_commands() {
     let table = crocus(&["conflicts"]);
     assert!(table.contains("verdict: contradicts (judged against R"));
     let show = crocus(&["show", "moscow-tragedy"]);
-    assert!(show.contains("\nentities:\n") && show.contains("  moscow ") && show.contains("https://en.wikipedia.org/wiki/Moscow\n"));
+    assert!(
+        show.contains("\nentities:\n")
+            && show.contains("  moscow ")
+            && show.contains("https://en.wikipedia.org/wiki/Moscow\n")
+    );
     let claims = crocus(&["show", "moscow-tragedy", "--layer", "claims"]);
     assert!(claims.contains("death-toll=>=139 agrees}"));
     let stats = crocus(&["stats"]);
@@ -197,5 +213,7 @@ fn documented_commands() {
     let stats: serde_json::Value = serde_json::from_str(&crocus(&["stats", "--format", "json"])).unwrap();
     assert!(stats["facts"]["verdicts"]["contradicts"].as_u64().unwrap() > 0);
     let claims = crocus(&["export", "--format", "jsonl", "--record", "claims"]);
-    assert!(claims.lines().any(|l| l.contains("\"verdict\":\"contradicts\"") && l.contains("\"verdict_reference_url\":\"https://")));
+    assert!(claims
+        .lines()
+        .any(|l| l.contains("\"verdict\":\"contradicts\"") && l.contains("\"verdict_reference_url\":\"https://")));
 }

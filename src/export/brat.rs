@@ -190,7 +190,8 @@ fn conf(corpus: &Corpus) -> String {
 
 /// `tools.conf`: declares the `Wikipedia` normalization database, whose ids are the article path
 /// after `/wiki/` (the title with underscores, percent-encoded as in the URL).
-pub const TOOLS_CONF: &str = "# brat tools configuration for crocus-corpus\n[options]\n\n[search]\n\n[annotators]\n\n[disambiguators]\n\n\
+pub const TOOLS_CONF: &str =
+    "# brat tools configuration for crocus-corpus\n[options]\n\n[search]\n\n[annotators]\n\n[disambiguators]\n\n\
 [normalization]\nWikipedia\t<URL>:https://en.wikipedia.org, <URLBASE>:https://en.wikipedia.org/wiki/%s\n";
 
 /// The N line normalizing text-bound `T{t}` to the Wikipedia article of registry entity `id`, as

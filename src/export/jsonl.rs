@@ -129,35 +129,35 @@ fn document_record(c: &Ctx) -> Json {
         .entities()
         .iter()
         .map(|m| {
-            let entity = m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map_or(
-                Json::Null,
-                |e| json!({"id": e.id, "type": e.kind.as_str(), "name": e.name, "description": e.description,
+            let entity = m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map_or(Json::Null, |e| {
+                json!({"id": e.id, "type": e.kind.as_str(), "name": e.name, "description": e.description,
                            "wikipedia": e.wikipedia.as_ref().map(|w| json!({"title": w.title, "url": w.url})),
-                           "wikidata": e.wikidata}),
-            );
+                           "wikidata": e.wikidata})
+            });
             json!({"id": m.id, "start": c.off(m.start), "end": c.off(m.end), "text": m.text, "label": m.label.as_str(),
                    "entity": entity, "value": flat_value(m.value.as_ref())})
         })
         .collect();
-    let claims: Vec<Json> =
-        d.claims()
-            .iter()
-            .map(|cl| {
-                let prop = cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map_or(Json::Null, |p| {
+    let claims: Vec<Json> = d
+        .claims()
+        .iter()
+        .map(|cl| {
+            let prop = cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map_or(Json::Null, |p| {
                 json!({"id": p.id, "question": p.question, "value_kind": enum_name(&p.value_kind), "unit": p.unit,
                        "references": p.references.iter().map(reference).collect::<Vec<_>>()})
             });
-                let verdict = crate::verdict::of_claim(c.corpus, d, cl).map_or(Json::Null, |j| {
-                    json!({"verdict": j.verdict.as_str(), "reference": j.reference, "earlier": j.earlier})
-                });
-                json!({"id": cl.id, "start": c.off(cl.start), "end": c.off(cl.end), "text": cl.text,
+            let verdict = crate::verdict::of_claim(c.corpus, d, cl).map_or(
+                Json::Null,
+                |j| json!({"verdict": j.verdict.as_str(), "reference": j.reference, "earlier": j.earlier}),
+            );
+            json!({"id": cl.id, "start": c.off(cl.start), "end": c.off(cl.end), "text": cl.text,
                    "claimer": c.claimer(&cl.claimer), "cue": c.opt_span(cl.cue.as_ref()),
                    "attribution": enum_name(&cl.attribution),
                    "types": cl.types.iter().map(enum_name).collect::<Vec<_>>(),
                    "checkworthy": cl.checkworthy, "proposition": prop, "value": flat_value(cl.value.as_ref()),
                    "verdict": verdict})
-            })
-            .collect();
+        })
+        .collect();
     let stances: Vec<Json> = d
         .stances()
         .iter()

@@ -13,7 +13,9 @@ mod stance;
 mod value;
 
 pub use annotation::{AnnotationFile, Exception};
-pub use claim::{Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, Source, ValueKind};
+pub use claim::{
+    Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, Source, ValueKind,
+};
 pub use document::{DocumentRecord, Genre, Manifest, MetaField, QualityFlag, QualityFlagKind, Region, RegionKind};
 pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity, WikipediaLink};
 pub use span::{Span, TextSpan};

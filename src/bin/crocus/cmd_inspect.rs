@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use crocus_corpus::model::RegionKind;
 use crocus_corpus::stats::Stats;
-use crocus_corpus::verdict;
 use crocus_corpus::validate::schema::{self, FileKind};
+use crocus_corpus::verdict;
 
 use crate::{ColorChoice, Failure};
 
@@ -76,9 +76,10 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
             for c in doc.claims() {
                 marks.push((c.start, 1, std::cmp::Reverse(c.end), format!("{open}⟦{}:", c.id)));
                 let verdict = verdict::of_claim(&corpus, doc, c).map(|j| format!(" {}", j.verdict)).unwrap_or_default();
-                let prop = c.proposition.as_ref().map(|p| {
-                    format!(" {p}={}{verdict}", c.value.as_ref().map(|v| v.display()).unwrap_or_default())
-                });
+                let prop = c
+                    .proposition
+                    .as_ref()
+                    .map(|p| format!(" {p}={}{verdict}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
                 marks.push((
                     c.end,
                     0,

@@ -19,7 +19,8 @@ pub(super) fn references(ctx: &mut Ctx, file: &Parsed<PropositionRegistry>) {
             let mut bad = |pointer: &str, message: String, hint: &str| {
                 ctx.at(Code::ReferenceShape, &file.path, &file.src, &format!("{at}{pointer}"), message, Some(hint));
             };
-            let kind = serde_json::to_value(p.value_kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let kind =
+                serde_json::to_value(p.value_kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
             if !p.value_kind.admits(&r.value) {
                 bad(
                     "/value",
@@ -36,14 +37,26 @@ pub(super) fn references(ctx: &mut Ctx, file: &Parsed<PropositionRegistry>) {
             }
             if let Some(d) = &r.source.published {
                 if !calendar_date(d) {
-                    bad("/source/published", format!("`{d}` is not a calendar date"), "write YYYY-MM-DD, YYYY-MM or YYYY");
+                    bad(
+                        "/source/published",
+                        format!("`{d}` is not a calendar date"),
+                        "write YYYY-MM-DD, YYYY-MM or YYYY",
+                    );
                 }
             }
             if let Err(why) = http_url(&r.source.url) {
-                bad("/source/url", format!("`{}` is not an absolute http(s) URL: {why}", r.source.url), "give the URL of the page read");
+                bad(
+                    "/source/url",
+                    format!("`{}` is not an absolute http(s) URL: {why}", r.source.url),
+                    "give the URL of the page read",
+                );
             }
             if previous.is_some_and(|prev| prev > r.as_of.as_str()) {
-                bad("/as_of", format!("`{}` is earlier than the reference before it", r.as_of), "list references oldest first");
+                bad(
+                    "/as_of",
+                    format!("`{}` is earlier than the reference before it", r.as_of),
+                    "list references oldest first",
+                );
             }
             previous = Some(&r.as_of);
         }
@@ -72,7 +85,9 @@ pub(super) fn links(ctx: &mut Ctx, file: &Parsed<EntityRegistry>) {
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day (leap years counted).
 pub(crate) fn calendar_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    let num = |x: &str, len: usize| (x.len() == len && x.bytes().all(|b| b.is_ascii_digit())).then(|| x.parse::<u32>().ok()).flatten();
+    let num = |x: &str, len: usize| {
+        (x.len() == len && x.bytes().all(|b| b.is_ascii_digit())).then(|| x.parse::<u32>().ok()).flatten()
+    };
     match parts.as_slice() {
         [y] => num(y, 4).is_some(),
         [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
@@ -125,11 +140,28 @@ mod tests {
 
     #[test]
     fn dates_and_urls() {
-        assert!(calendar_date("2024-03-22") && calendar_date("2024-02-29") && calendar_date("2021") && calendar_date("2024-03"));
-        assert!(!calendar_date("2023-02-29") && !calendar_date("2024-13") && !calendar_date("22 March 2024") && !calendar_date("--03-22"));
+        assert!(
+            calendar_date("2024-03-22")
+                && calendar_date("2024-02-29")
+                && calendar_date("2021")
+                && calendar_date("2024-03")
+        );
+        assert!(
+            !calendar_date("2023-02-29")
+                && !calendar_date("2024-13")
+                && !calendar_date("22 March 2024")
+                && !calendar_date("--03-22")
+        );
         assert!(http_url("https://en.wikipedia.org/wiki/Crocus_City_Hall_attack").is_ok());
         assert!(http_url("https://www.reuters.com/world/europe/x-2024-03-22/?a=b").is_ok());
-        assert!(http_url("ftp://example.org/").is_err() && http_url("https://exa mple.org").is_err() && http_url("reuters.com").is_err());
-        assert_eq!(percent_decode("Islamic_State_%E2%80%93_Khorasan_Province").as_deref(), Some("Islamic_State_–_Khorasan_Province"));
+        assert!(
+            http_url("ftp://example.org/").is_err()
+                && http_url("https://exa mple.org").is_err()
+                && http_url("reuters.com").is_err()
+        );
+        assert_eq!(
+            percent_decode("Islamic_State_%E2%80%93_Khorasan_Province").as_deref(),
+            Some("Islamic_State_–_Khorasan_Province")
+        );
     }
 }
