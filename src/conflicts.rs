@@ -3,7 +3,7 @@
 //! booleans, different categories). See [`Value::compatible_with`] for the exact semantics.
 //!
 //! Where a proposition has reference values, the report also gives them with their sources, and
-//! each answer's [`verdict`](crate::verdict) against them.
+//! each answer's verdict ([`crate::verdict`]) against them.
 
 use serde::Serialize;
 
