@@ -88,7 +88,7 @@ th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-
 .conflict{color:#cf222e;font-weight:600}
 a.lbl{color:inherit}
 .v-agrees{color:#1a7f37}.v-contradicts{color:#cf222e;font-weight:600}.v-outdated{color:#9a6700}.v-not_comparable{color:var(--muted)}
-.refs{margin:0;padding-left:1.1rem;font-size:.85rem}
+.refs{margin:0;padding-left:1.1rem;font-size:.85rem;font-weight:400}
 "#;
 
 /// Renders the given documents (all when `docs` is empty) as one HTML page.
@@ -313,12 +313,12 @@ fn references(refs: &[crate::model::Reference]) -> String {
     if refs.is_empty() {
         return String::new();
     }
-    let mut s = String::from("<ol class=\"refs\" start=\"0\">");
-    for r in refs {
+    let mut s = String::from("<ul class=\"refs\">");
+    for (i, r) in refs.iter().enumerate() {
         let title = r.source.title.as_deref().unwrap_or(&r.source.publisher);
         let _ = write!(
             s,
-            "<li>{} as of {}: <a href=\"{}\">{}</a> ({}{})</li>",
+            "<li>R{i}: {} as of {}: <a href=\"{}\">{}</a> ({}{})</li>",
             esc(&r.value.display()),
             esc(&r.as_of),
             esc(&r.source.url),
@@ -327,6 +327,6 @@ fn references(refs: &[crate::model::Reference]) -> String {
             r.source.published.as_ref().map(|d| format!(", {}", esc(d))).unwrap_or_default()
         );
     }
-    s.push_str("</ol>");
+    s.push_str("</ul>");
     s
 }
