@@ -9,7 +9,8 @@
 //!
 //! The rules, in order:
 //!
-//! 1. The references judged against are the current ones: those with the latest `as_of`.
+//! 1. The references judged against are the current ones: those with the latest `as_of` (ISO
+//!    dates compared as strings, so a bare `2024` counts as older than `2024-03-22`).
 //! 2. **agrees**: the claim's value can hold together with a current reference's value (`more
 //!    than 130` agrees with `145`; `--03-22` agrees with `2024-03-22`).
 //! 3. **not comparable**: no current reference has a value of a comparable kind (an interval of
