@@ -115,7 +115,8 @@ pub fn html(corpus: &Corpus, docs: &[String]) -> String {
     for l in Label::ALL {
         let _ = write!(s, "<span style=\"background:{}\">{}</span>", color(l), l.as_str());
     }
-    s.push_str("</p><p><span class=\"claim\">claim (underlined; double: nested claims)</span>");
+    s.push_str("</p><p class=\"meta\">An underlined entity label links to the entity's Wikipedia article.</p>");
+    s.push_str("<p><span class=\"claim\">claim (underlined; double: nested claims)</span>");
     s.push_str(
         "<span class=\"st-pos\">stance: favor / support</span><span class=\"st-neg\">stance: against / deny</span>",
     );
