@@ -1,10 +1,14 @@
 //! Where the sources disagree: for each proposition, the claims that answer it and the pairs of
 //! claims whose values cannot both hold (disjoint intervals, different dates or years, opposite
 //! booleans, different categories). See [`Value::compatible_with`] for the exact semantics.
+//!
+//! Where a proposition has reference values, the report also gives them with their sources, and
+//! each answer's verdict ([`crate::verdict`]) against them.
 
 use serde::Serialize;
 
-use crate::model::Value;
+use crate::model::{Reference, Value};
+use crate::verdict::{self, Judgement};
 use crate::Corpus;
 
 /// One claim's answer to a proposition.
@@ -23,6 +27,9 @@ pub struct Answer {
     /// The value as stored.
     #[serde(skip)]
     pub raw: Value,
+    /// The verdict against the proposition's references (indices into
+    /// [`PropositionConflicts::references`]); `None` when it has none.
+    pub verdict: Option<Judgement>,
 }
 
 /// A pair of answers that cannot both hold, by their indices in [`PropositionConflicts::answers`].
@@ -47,6 +54,8 @@ pub struct PropositionConflicts {
     pub answers: Vec<Answer>,
     /// Pairs that cannot both hold.
     pub conflicts: Vec<Conflict>,
+    /// What public sources say, oldest first (empty where none was read).
+    pub references: Vec<Reference>,
 }
 
 /// The report for every proposition of the corpus, in registry order.
@@ -59,6 +68,7 @@ pub fn report(corpus: &Corpus) -> Vec<PropositionConflicts> {
                 .claims_on(&p.id)
                 .filter_map(|(d, c)| {
                     let v = c.value.clone()?;
+                    let verdict = verdict::judge(&v, &p.references, verdict::written(d));
                     Some(Answer {
                         document: d.id().to_string(),
                         claim: c.id.clone(),
@@ -66,6 +76,7 @@ pub fn report(corpus: &Corpus) -> Vec<PropositionConflicts> {
                         text: c.text.clone(),
                         value: v.display(),
                         raw: v,
+                        verdict,
                     })
                 })
                 .collect();
@@ -83,6 +94,7 @@ pub fn report(corpus: &Corpus) -> Vec<PropositionConflicts> {
                 unit: p.unit.clone(),
                 answers,
                 conflicts,
+                references: p.references.clone(),
             }
         })
         .collect()
@@ -102,11 +114,27 @@ pub fn table(report: &[PropositionConflicts]) -> String {
             p.answers.len(),
             p.conflicts.len()
         );
+        for (i, r) in p.references.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  reference R{i}: {} as of {} ({}{}{}) {}",
+                r.value.display(),
+                r.as_of,
+                r.source.publisher,
+                r.source.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default(),
+                r.source.published.as_ref().map(|d| format!(", {d}")).unwrap_or_default(),
+                r.source.url
+            );
+        }
         for (i, a) in p.answers.iter().enumerate() {
             let text: String = a.text.chars().take(70).collect();
             let more = if a.text.chars().count() > 70 { "…" } else { "" };
             let at = format!("{}/{}", a.document, a.claim);
             let _ = writeln!(s, "  [{i}] {:<12} {at:<28} {:<30} {text}{more}", a.value, a.claimer);
+            if let Some(j) = a.verdict {
+                let earlier = j.earlier.map(|e| format!(", agrees with earlier R{e}")).unwrap_or_default();
+                let _ = writeln!(s, "      verdict: {} (judged against R{}{earlier})", j.verdict, j.reference);
+            }
         }
         for c in &p.conflicts {
             let (a, b) = (&p.answers[c.a], &p.answers[c.b]);

@@ -30,6 +30,7 @@
 //! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`error`]: the one error type, with a kind and a position;
+//! - [`verdict`]: claims judged against the propositions' reference values;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
@@ -48,6 +49,7 @@ mod record;
 pub mod render;
 pub mod stats;
 pub mod text;
+pub mod verdict;
 
 #[cfg(feature = "validate")]
 pub mod canonical;

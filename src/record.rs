@@ -8,7 +8,7 @@
 //! gives.
 //!
 //! What a record does not carry stays empty in the rebuilt corpus: registry aliases, manifest
-//! `publisher`/`url`/`date`, proposition reference values, annotation exceptions. Records are not
+//! `publisher`/`url`, annotation exceptions. Records are not
 //! schema-checked here (`crocus validate` does that); what cannot be rebuilt is an [`Error`] with
 //! a JSON pointer.
 
@@ -20,9 +20,9 @@ use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
     AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
-    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
-    RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry, TextSpan,
-    Value, ValueKind,
+    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Reference,
+    Region, RegionKind, RegistryEntity, Source, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel,
+    TargetRegistry, TextSpan, Value, ValueKind, WikipediaLink,
 };
 use crate::text::Text;
 
@@ -35,6 +35,8 @@ struct Record {
     language: String,
     genre: Genre,
     author: Option<Meta>,
+    #[serde(default)]
+    date: Option<Meta>,
     offsets: Unit,
     text: String,
     regions: Vec<RRegion>,
@@ -99,6 +101,10 @@ struct REntity {
     kind: Label,
     name: String,
     description: String,
+    #[serde(default)]
+    wikipedia: Option<WikipediaLink>,
+    #[serde(default)]
+    wikidata: Option<String>,
 }
 
 /// A value as the export flattens it: every key present, the absent ones `null`.
@@ -146,6 +152,16 @@ struct RProposition {
     question: String,
     value_kind: ValueKind,
     unit: Option<String>,
+    #[serde(default)]
+    references: Vec<RReference>,
+}
+
+#[derive(Deserialize)]
+struct RReference {
+    value: FlatValue,
+    as_of: String,
+    source: Source,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -310,6 +326,10 @@ impl Corpus {
             .author
             .map(|a| Ok::<_, Error>(MetaField { value: a.value, evidence: off.span(a.evidence, "/author/evidence")? }))
             .transpose()?;
+        let date = r
+            .date
+            .map(|a| Ok::<_, Error>(MetaField { value: a.value, evidence: off.span(a.evidence, "/date/evidence")? }))
+            .transpose()?;
 
         let mut entities = Vec::with_capacity(r.entities.len());
         for (i, m) in r.entities.into_iter().enumerate() {
@@ -323,6 +343,8 @@ impl Corpus {
                     name: e.name,
                     aliases: Vec::new(),
                     description: e.description,
+                    wikipedia: e.wikipedia,
+                    wikidata: e.wikidata,
                 });
                 id
             });
@@ -341,17 +363,26 @@ impl Corpus {
         for (i, c) in r.claims.into_iter().enumerate() {
             let p = format!("/claims/{i}");
             let (start, end) = off.bounds(c.start, c.end, &p)?;
-            let proposition = c.proposition.map(|q| {
-                let id = q.id.clone();
-                propositions.entry(q.id.clone()).or_insert(Proposition {
-                    id: q.id,
-                    question: q.question,
-                    value_kind: q.value_kind,
-                    unit: q.unit,
-                    reference: None,
-                });
-                id
-            });
+            let proposition = match c.proposition {
+                Some(q) => {
+                    let id = q.id.clone();
+                    let mut references = Vec::with_capacity(q.references.len());
+                    for (j, r) in q.references.into_iter().enumerate() {
+                        let pointer = format!("{p}/proposition/references/{j}/value");
+                        let value = value(Some(r.value), &pointer)?.ok_or_else(|| bad(&pointer, "no value".into()))?;
+                        references.push(Reference { value, as_of: r.as_of, source: r.source, note: r.note });
+                    }
+                    propositions.entry(q.id.clone()).or_insert(Proposition {
+                        id: q.id,
+                        question: q.question,
+                        value_kind: q.value_kind,
+                        unit: q.unit,
+                        references,
+                    });
+                    Some(id)
+                }
+                None => None,
+            };
             claims.push(Claim {
                 id: c.id,
                 start,
@@ -439,7 +470,7 @@ impl Corpus {
             author,
             publisher: None,
             url: None,
-            date: None,
+            date,
             regions,
             quality_flags,
         };

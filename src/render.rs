@@ -1,6 +1,8 @@
 //! A self-contained HTML view of the corpus: entities highlighted by type (as displaCy does),
 //! claims underlined with their claimer and proposition, stance spans marked by polarity, a
-//! legend, and the table of cross-document conflicts. No network, no external assets, no script:
+//! legend, the table of cross-document conflicts with each answer's verdict against the reference
+//! values and their sources, and entity names linked to their Wikipedia articles (ordinary links,
+//! followed only when clicked). No network, no external assets, no script:
 //! details show on hover and on keyboard focus, and the page reflows on a phone.
 
 use std::collections::BTreeSet;
@@ -84,6 +86,9 @@ mark.ent .lbl{font-size:.6em;font-weight:700;margin-left:.3em;text-transform:upp
 table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow-x:auto}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .conflict{color:#cf222e;font-weight:600}
+a.lbl{color:inherit}
+.v-agrees{color:#1a7f37}.v-contradicts{color:#cf222e;font-weight:600}.v-outdated{color:#9a6700}.v-not_comparable{color:var(--muted)}
+.refs{margin:0;padding-left:1.1rem;font-size:.85rem;font-weight:400}
 "#;
 
 /// Renders the given documents (all when `docs` is empty) as one HTML page.
@@ -110,7 +115,8 @@ pub fn html(corpus: &Corpus, docs: &[String]) -> String {
     for l in Label::ALL {
         let _ = write!(s, "<span style=\"background:{}\">{}</span>", color(l), l.as_str());
     }
-    s.push_str("</p><p><span class=\"claim\">claim (underlined; double: nested claims)</span>");
+    s.push_str("</p><p class=\"meta\">An underlined entity label links to the entity's Wikipedia article.</p>");
+    s.push_str("<p><span class=\"claim\">claim (underlined; double: nested claims)</span>");
     s.push_str(
         "<span class=\"st-pos\">stance: favor / support</span><span class=\"st-neg\">stance: against / deny</span>",
     );
@@ -202,8 +208,10 @@ fn document(s: &mut String, corpus: &Corpus, d: &Document) {
                 classes.push("n2".into());
             }
             for c in &claims {
+                let verdict =
+                    crate::verdict::of_claim(corpus, d, c).map(|j| format!(" ({})", j.verdict)).unwrap_or_default();
                 let prop = match (&c.proposition, &c.value) {
-                    (Some(p), Some(v)) => format!("; {p} = {}", v.display()),
+                    (Some(p), Some(v)) => format!("; {p} = {}{verdict}", v.display()),
                     _ => String::new(),
                 };
                 tips.push(format!("claim {} by {}{prop}", c.id, c.claimer.display()));
@@ -235,7 +243,20 @@ fn document(s: &mut String, corpus: &Corpus, d: &Document) {
             );
         }
         if let Some(m) = d.entities().iter().find(|m| m.end == z) {
-            let _ = write!(s, "<span class=\"lbl\">{}</span></mark>", m.label.as_str());
+            match m.entity.as_deref().and_then(|id| corpus.entity(id)).and_then(|e| e.wikipedia.as_ref()) {
+                Some(w) => {
+                    let _ = write!(
+                        s,
+                        "<a class=\"lbl\" href=\"{}\" title=\"Wikipedia: {}\">{}</a></mark>",
+                        esc(&w.url),
+                        esc(&w.title),
+                        m.label.as_str()
+                    );
+                }
+                None => {
+                    let _ = write!(s, "<span class=\"lbl\">{}</span></mark>", m.label.as_str());
+                }
+            }
         }
     }
     s.push_str("</div>\n</article>\n");
@@ -248,18 +269,32 @@ fn conflicts_table(s: &mut String, corpus: &Corpus) {
         s.push_str("<p class=\"meta\">No propositions are annotated yet.</p></section>\n");
         return;
     }
-    s.push_str("<table><thead><tr><th scope=\"col\">proposition</th><th scope=\"col\">document / claim</th><th scope=\"col\">claimer</th><th scope=\"col\">value</th></tr></thead><tbody>\n");
+    s.push_str("<table><thead><tr><th scope=\"col\">proposition</th><th scope=\"col\">document / claim</th><th scope=\"col\">claimer</th><th scope=\"col\">value</th><th scope=\"col\">verdict</th></tr></thead><tbody>\n");
     for p in &report {
         let conflicting: BTreeSet<usize> = p.conflicts.iter().flat_map(|c| [c.a, c.b]).collect();
         for (i, a) in p.answers.iter().enumerate() {
             let head = if i == 0 {
-                format!("<th scope=\"row\" rowspan=\"{}\">{}</th>", p.answers.len(), esc(&p.question))
+                format!(
+                    "<th scope=\"row\" rowspan=\"{}\">{}{}</th>",
+                    p.answers.len(),
+                    esc(&p.question),
+                    references(&p.references)
+                )
             } else {
                 String::new()
             };
+            let verdict = a.verdict.map_or(String::new(), |j| {
+                let earlier = j.earlier.map(|e| format!(", agrees with earlier R{e}")).unwrap_or_default();
+                format!(
+                    "<span class=\"v-{}\">{}</span> <span class=\"meta\">(R{}{earlier})</span>",
+                    j.verdict,
+                    j.verdict.as_str().replace('_', " "),
+                    j.reference
+                )
+            });
             let _ = writeln!(
                 s,
-                "<tr>{head}<td><a href=\"#{}\">{}</a> {}</td><td>{}</td><td{}>{}</td></tr>",
+                "<tr>{head}<td><a href=\"#{}\">{}</a> {}</td><td>{}</td><td{}>{}</td><td>{verdict}</td></tr>",
                 esc(&a.document),
                 esc(&a.document),
                 esc(&a.claim),
@@ -269,5 +304,30 @@ fn conflicts_table(s: &mut String, corpus: &Corpus) {
             );
         }
     }
-    s.push_str("</tbody></table><p class=\"meta\">Values in red conflict with at least one other answer to the same question.</p></section>\n");
+    s.push_str("</tbody></table><p class=\"meta\">Values in red conflict with at least one other answer to the same question. \
+                Verdicts are computed from each value and the question's reference values R0, R1, … (listed under it, oldest \
+                first, each with the page it was read on), judged against the most recent.</p></section>\n");
+}
+
+/// The reference values of a proposition as a list, each with its source linked.
+fn references(refs: &[crate::model::Reference]) -> String {
+    if refs.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("<ul class=\"refs\">");
+    for (i, r) in refs.iter().enumerate() {
+        let title = r.source.title.as_deref().unwrap_or(&r.source.publisher);
+        let _ = write!(
+            s,
+            "<li>R{i}: {} as of {}: <a href=\"{}\">{}</a> ({}{})</li>",
+            esc(&r.value.display()),
+            esc(&r.as_of),
+            esc(&r.source.url),
+            esc(title),
+            esc(&r.source.publisher),
+            r.source.published.as_ref().map(|d| format!(", {}", esc(d))).unwrap_or_default()
+        );
+    }
+    s.push_str("</ul>");
+    s
 }

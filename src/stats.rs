@@ -1,5 +1,5 @@
 //! Counts per document and label for every layer, as `crocus stats` prints them and the README
-//! shows them.
+//! shows them; and the counts of reference values, Wikipedia links and verdicts.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,6 +32,8 @@ pub struct DocumentStats {
     pub stances_total: usize,
     /// Document stances.
     pub document_stances: usize,
+    /// Claims per verdict against the reference values (verdicts with no claim omitted).
+    pub verdicts: BTreeMap<String, usize>,
 }
 
 /// Counts for the corpus.
@@ -47,6 +49,23 @@ pub struct Stats {
     pub propositions: usize,
     /// Stance targets.
     pub targets: usize,
+    /// Reference values, Wikipedia links and verdicts.
+    pub facts: FactStats,
+}
+
+/// Counts of the facts beyond the texts: reference values, links, verdicts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactStats {
+    /// Propositions with at least one reference value.
+    pub propositions_with_references: usize,
+    /// Reference values in all.
+    pub references: usize,
+    /// Registry entities linked to an English Wikipedia article.
+    pub entities_linked: usize,
+    /// Registry entities with a Wikidata id.
+    pub entities_with_wikidata: usize,
+    /// Claims with a verdict, per verdict (every verdict present, zero included).
+    pub verdicts: BTreeMap<String, usize>,
 }
 
 impl Stats {
@@ -59,6 +78,12 @@ impl Stats {
                     Label::ALL.iter().map(|l| (l.as_str().to_string(), 0)).collect();
                 for m in d.entities() {
                     *entities.entry(m.label.as_str().to_string()).or_default() += 1;
+                }
+                let mut verdicts = BTreeMap::new();
+                for c in d.claims() {
+                    if let Some(j) = crate::verdict::of_claim(corpus, d, c) {
+                        *verdicts.entry(j.verdict.as_str().to_string()).or_default() += 1;
+                    }
                 }
                 let mut stances = BTreeMap::new();
                 for s in d.stances() {
@@ -75,6 +100,7 @@ impl Stats {
                     stances,
                     stances_total: d.stances().len(),
                     document_stances: d.document_stances().len(),
+                    verdicts,
                 }
             })
             .collect();
@@ -84,7 +110,27 @@ impl Stats {
             registry_entities: corpus.entities().len(),
             propositions: corpus.propositions().len(),
             targets: corpus.targets().len(),
+            facts: FactStats::of(corpus),
         }
+    }
+
+    /// The README's block on reference values, links and verdicts.
+    pub fn facts_markdown(&self) -> String {
+        let f = &self.facts;
+        let mut s = format!(
+            "{} of {} propositions have reference values ({} in all); {} of {} registry entities link to an \
+             English Wikipedia article ({} with a Wikidata id).\n\n| verdict | claims |\n|---|---|\n",
+            f.propositions_with_references,
+            self.propositions,
+            f.references,
+            f.entities_linked,
+            self.registry_entities,
+            f.entities_with_wikidata
+        );
+        for (k, n) in &f.verdicts {
+            let _ = writeln!(s, "| {} | {n} |", k.replace('_', " "));
+        }
+        s
     }
 
     /// The labels with at least one mention, in OntoNotes order.
@@ -171,6 +217,32 @@ impl Stats {
             "registries: {} entities, {} propositions, {} stance targets",
             self.registry_entities, self.propositions, self.targets
         );
+        let f = &self.facts;
+        let _ = writeln!(
+            s,
+            "facts: {} propositions with {} reference values; {} entities linked to Wikipedia, {} to Wikidata",
+            f.propositions_with_references, f.references, f.entities_linked, f.entities_with_wikidata
+        );
+        let verdicts: Vec<String> = f.verdicts.iter().map(|(k, n)| format!("{n} {}", k.replace('_', " "))).collect();
+        let _ = writeln!(s, "verdicts: {}", verdicts.join(", "));
         s
+    }
+}
+
+impl FactStats {
+    /// Counts the corpus's reference values, links and verdicts.
+    pub fn of(corpus: &Corpus) -> FactStats {
+        let mut verdicts: BTreeMap<String, usize> =
+            crate::verdict::Verdict::ALL.iter().map(|v| (v.as_str().to_string(), 0)).collect();
+        for v in crate::verdict::all(corpus) {
+            *verdicts.entry(v.judgement.verdict.as_str().to_string()).or_default() += 1;
+        }
+        FactStats {
+            propositions_with_references: corpus.propositions().iter().filter(|p| !p.references.is_empty()).count(),
+            references: corpus.propositions().iter().map(|p| p.references.len()).sum(),
+            entities_linked: corpus.entities().iter().filter(|e| e.wikipedia.is_some()).count(),
+            entities_with_wikidata: corpus.entities().iter().filter(|e| e.wikidata.is_some()).count(),
+            verdicts,
+        }
     }
 }

@@ -135,7 +135,7 @@ fn export_to_files_and_directories() {
     let mut names: Vec<String> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    assert_eq!(names, ["annotation.conf", "cruel-irony.ann", "cruel-irony.txt"]);
+    assert_eq!(names, ["annotation.conf", "cruel-irony.ann", "cruel-irony.txt", "tools.conf"]);
     // Writing into a directory that does not exist fails cleanly, leaving nothing.
     let o = crocus(&["export", "--format", "jsonl", "--out", "/nonexistent/dir/x.jsonl"]);
     assert_eq!(o.status.code(), Some(2));
@@ -254,7 +254,13 @@ fn render_completions_and_man_page() {
     let html = stdout(&o);
     assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
     assert_eq!(html.matches("<mark class=\"ent\"").count(), 80);
-    assert!(!html.contains("<script") && !html.contains("https://"), "self-contained");
+    // Self-contained: no script, no external asset (links to Wikipedia and sources are plain hrefs).
+    assert!(
+        !html.contains("<script")
+            && !html.contains("<link")
+            && !html.contains("src=\"http")
+            && !html.contains("url(http")
+    );
     assert_eq!(crocus(&["render", "--docs", "x"]).status.code(), Some(2), "--html is required");
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = crocus(&["completions", shell]);

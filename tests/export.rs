@@ -150,7 +150,8 @@ fn conllu_tokens_rebuild_every_region_exactly() {
 fn brat_text_bound_annotations_slice_their_txt() {
     let files = export::brat(corpus(), &Options::default());
     assert_eq!(files[0].name, "annotation.conf");
-    for pair in files[1..].chunks(2) {
+    assert_eq!(files[1].name, "tools.conf");
+    for pair in files[2..].chunks(2) {
         let (txt, ann) = (&pair[0], &pair[1]);
         assert!(txt.name.ends_with(".txt") && ann.name.ends_with(".ann"));
         let chars: Vec<char> = txt.contents.chars().collect();
@@ -240,7 +241,7 @@ fn exports_are_deterministic_and_respect_docs() {
     assert_eq!(export::conllu(corpus(), &o), export::conllu(corpus(), &o));
     assert_eq!(export::jsonl(corpus(), &o).lines().count(), 1);
     assert_eq!(export::conll(corpus(), &o).matches("-DOCSTART-").count(), 1);
-    assert_eq!(export::brat(corpus(), &o).len(), 3);
+    assert_eq!(export::brat(corpus(), &o).len(), 4);
 }
 
 /// The committed ready-made files in `dist/`.
@@ -308,7 +309,7 @@ fn snapshots_of_each_format_on_one_document() {
     insta::assert_snapshot!("conllu", export::conllu(corpus(), &o));
     let brat = export::brat(corpus(), &o);
     insta::assert_snapshot!("brat-conf", brat[0].contents);
-    insta::assert_snapshot!("brat-ann", brat[2].contents);
+    insta::assert_snapshot!("brat-ann", brat[3].contents);
     let entities =
         export::jsonl_records(corpus(), &Options { offsets: Offsets::Utf16, ..o.clone() }, RecordKind::Entities);
     insta::assert_snapshot!("jsonl-entities-utf16-head", entities.lines().take(12).collect::<Vec<_>>().join("\n"));

@@ -63,9 +63,11 @@ fn readme_tables_and_crate_readme_are_current() {
         .then(|| agreement::claims(&claims_dir).unwrap());
     let agree = agreement::render(&ents, claims.as_ref(), true);
     let summary = agreement_summary(&ents, claims.as_ref());
+    let facts = Stats::of(Corpus::embedded()).facts_markdown();
     let ok = check_block(&mut readme, "stats", &stats)
         & check_block(&mut readme, "agreement", &agree)
-        & check_block(&mut readme, "agreement-summary", &summary);
+        & check_block(&mut readme, "agreement-summary", &summary)
+        & check_block(&mut readme, "facts", &facts);
     if !ok {
         update_or_fail(&path, &readme, "README.md's generated tables");
     }

@@ -215,6 +215,22 @@ def _():
     return ann_with(lambda a: a["claims"][0]["claimer"].update(mention="e2"))
 
 
+@fixture("E028-reference-shape")
+def _():
+    # A value of the wrong kind, references out of order, a day that does not exist, a URL that
+    # RFC 3986 rejects, and a Wikipedia URL that is not its title's: each passes the schema.
+    p = load("annotations/propositions.json")
+    src = {"title": "A page", "publisher": "A publisher", "published": "2024-03-23", "url": "https://example.org/%zz"}
+    p["propositions"][0]["references"] = [
+        {"value": {"kind": "number", "value": 1}, "as_of": "2024-03-25", "source": dict(src, url="https://example.org/page")},
+        {"value": {"kind": "boolean", "value": False}, "as_of": "2024-02-30", "source": src}]
+    e = load("annotations/entities.json")
+    for x in e["entities"]:
+        if x["id"] == "kyiv":
+            x["wikipedia"] = {"title": "Kyiv", "url": "https://en.wikipedia.org/wiki/Kiev_Oblast"}
+    return {"annotations/propositions.json": dumps(p), "annotations/entities.json": dumps(e)}
+
+
 @fixture("W101-unannotated-repeat")
 def _():
     def m(a):

@@ -42,6 +42,15 @@ SPAN_PROPS = {
 
 NUM = {"type": "number"}
 BOOL = {"type": "boolean"}
+# ISO 8601 calendar date of day, month or year precision (reference dates, publication dates).
+ISO_DATE = {"type": "string", "pattern": "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"}
+# An absolute http(s) URL with a host and no whitespace (the validator parses it further).
+URL = {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"}
+WIKIDATA = {"type": "string", "pattern": "^Q[1-9][0-9]*$"}
+WIKIPEDIA = obj("Wikipedia article", "The entity's English Wikipedia article, as found and read.", {
+    "title": {"type": "string", "minLength": 1, "title": "Title", "description": "Exact article title."},
+    "url": {"type": "string", "pattern": "^https://en\\.wikipedia\\.org/wiki/[^\\s]+$", "title": "URL",
+            "description": "https://en.wikipedia.org/wiki/<Title_with_underscores>."}})
 
 
 def value_variant(kind, desc, props, required):
@@ -192,24 +201,32 @@ entity = obj("Registry entity", "One real-world entity.", {
     "type": p("Its type (a named label).", {"enum": NAMED}, "Type"),
     "name": p("Canonical name.", {"type": "string", "minLength": 1}, "Name"),
     "aliases": p("Every surface form the corpus uses.", {"type": "array", "uniqueItems": True, "items": {"type": "string", "minLength": 1}}, "Aliases"),
-    "description": p("One line on what it is.", {"type": "string", "minLength": 1}, "Description")})
+    "description": p("One line on what it is.", {"type": "string", "minLength": 1}, "Description"),
+    "wikipedia": WIKIPEDIA,
+    "wikidata": p("Wikidata item id, only where a page read shows it.", WIKIDATA, "Wikidata")},
+    ["id", "type", "name", "aliases", "description"])
 write("entities.schema.json", schema("entities.schema.json", "crocus-corpus entity registry",
       "annotations/entities.json: one record per real-world entity.",
       {"entities": p("The entities, sorted by id.", {"type": "array", "items": entity}, "Entities")}))
 
-reference = obj("Reference value", "A reference value with its public source.", {
-    "value": {"$ref": "#/$defs/value", "title": "Value", "description": "The reference value."},
-    "source_title": p("Title of the source.", {"type": "string", "minLength": 1}, "Source title"),
-    "source_publisher": p("Publisher of the source.", {"type": "string", "minLength": 1}, "Source publisher"),
-    "source_date": p("Date of the source (ISO 8601).", {"type": "string", "minLength": 4}, "Source date"),
-    "source_url": p("URL of the source, or null.", {"type": ["string", "null"]}, "Source URL")},
-    ["value", "source_title", "source_publisher", "source_date"])
+source = obj("Source", "The public page a reference value was read on.", {
+    "title": p("The page's title, as read, or null when the page read shows none.", {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]}, "Title"),
+    "publisher": p("Its publisher.", {"type": "string", "minLength": 1}, "Publisher"),
+    "published": p("Its publication date (ISO 8601), or null when the page shows none.", {"anyOf": [ISO_DATE, {"type": "null"}]}, "Published"),
+    "url": p("URL of the page actually read (http or https).", URL, "URL")})
+reference = obj("Reference value", "What one public source says, as of one date.", {
+    "value": {"$ref": "#/$defs/value", "title": "Value", "description": "The value, in the proposition's value kind and unit."},
+    "as_of": p("The date the value holds as of (ISO 8601 day, month or year).", ISO_DATE, "As of"),
+    "source": source,
+    "note": p("A few words of context in the annotator's own words.", {"type": "string", "minLength": 1}, "Note")},
+    ["value", "as_of", "source"])
 proposition = obj("Proposition", "A checkable fact that two or more claims answer.", {
     "id": p("Slug id.", ID, "Id"),
     "question": p("The fact as a question.", {"type": "string", "minLength": 5}, "Question"),
     "value_kind": p("The kind of answer.", {"enum": ["number", "date", "year", "boolean", "category"]}, "Value kind"),
     "unit": p("Unit of a numeric answer, or null.", {"type": ["string", "null"]}, "Unit"),
-    "reference": reference}, ["id", "question", "value_kind"])
+    "references": p("What public sources say, oldest first; absent where none was read.", {"type": "array", "items": reference}, "References")},
+    ["id", "question", "value_kind"])
 write("propositions.schema.json", schema("propositions.schema.json", "crocus-corpus proposition registry",
       "annotations/propositions.json: checkable facts across the texts.",
       {"propositions": p("The propositions.", {"type": "array", "items": proposition}, "Propositions")}, defs={"value": VALUE}))
@@ -248,6 +265,18 @@ EXPORT_HOLDER = obj("Claimer or holder", "Who asserts or holds it.", {
     "entity_name": nul("string", "Registry entity name (entity).", "Entity name"),
     "mention_id": nul("string", "Mention that names the source (entity).", "Mention id"),
     "description": {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}], "title": "Description", "description": "Words describing an unnamed source."}})
+EXPORT_REFERENCE = obj("Reference value", "What one public source says, as of one date.", {
+    "value": {"$ref": "#/$defs/flat_value", "title": "Value", "description": "The reference value."},
+    "as_of": p("Date the value holds as of.", {"type": "string"}, "As of"),
+    "source": obj("Source", "The page read.", {
+        "title": nul("string", "Title, or null.", "Title"), "publisher": p("Publisher.", {"type": "string"}, "Publisher"),
+        "published": nul("string", "Publication date, or null.", "Published"), "url": p("URL.", {"type": "string"}, "URL")}),
+    "note": nul("string", "Note, or null.", "Note")})
+VERDICTS = ["agrees", "contradicts", "outdated", "not_comparable"]
+EXPORT_VERDICT = obj("Verdict", "A claim's value judged against the proposition's references.", {
+    "verdict": p("agrees, contradicts, outdated or not_comparable.", {"enum": VERDICTS}, "Verdict"),
+    "reference": p("Index in the proposition's references of the one judged against.", {"type": "integer", "minimum": 0}, "Reference"),
+    "earlier": nul("integer", "Index of an earlier reference the value agrees with, or null.", "Earlier")})
 DOC_RECORD = schema("export-documents.schema.json", "crocus-corpus JSONL document record",
     "One line of the document JSONL export: a document with every layer and the registries resolved.", {
     "id": p("Document id.", {"type": "string"}, "Id"),
@@ -258,6 +287,8 @@ DOC_RECORD = schema("export-documents.schema.json", "crocus-corpus JSONL documen
     "genre": p("Genre.", {"enum": ["news", "analysis", "opinion"]}, "Genre"),
     "author": {"anyOf": [obj("Author", "Author with evidence.", {"value": p("Name.", {"type": "string"}, "Value"), "evidence": {"$ref": "#/$defs/span"}}), {"type": "null"}],
                "title": "Author", "description": "The author where the text states it, else null."},
+    "date": {"anyOf": [obj("Date", "Publication date with evidence.", {"value": p("ISO 8601 date.", {"type": "string"}, "Value"), "evidence": {"$ref": "#/$defs/span"}}), {"type": "null"}],
+             "title": "Date", "description": "The publication date where the text states it, else null (verdicts use it)."},
     "offsets": p("Unit of every offset in the record.", {"enum": ["codepoint", "utf16", "byte"]}, "Offsets"),
     "text": p("The full text, byte for byte.", {"type": "string"}, "Text"),
     "regions": p("Regions tiling the text.", {"type": "array", "items": obj("Region", "A region.", {
@@ -272,7 +303,9 @@ DOC_RECORD = schema("export-documents.schema.json", "crocus-corpus JSONL documen
         "label": p("OntoNotes label.", {"enum": LABELS}, "Label"),
         "entity": {"anyOf": [obj("Registry entity", "The linked entity.", {
             "id": p("Id.", {"type": "string"}, "Id"), "type": p("Type.", {"enum": NAMED}, "Type"),
-            "name": p("Name.", {"type": "string"}, "Name"), "description": p("Description.", {"type": "string"}, "Description")}), {"type": "null"}],
+            "name": p("Name.", {"type": "string"}, "Name"), "description": p("Description.", {"type": "string"}, "Description"),
+            "wikipedia": {"anyOf": [WIKIPEDIA, {"type": "null"}], "title": "Wikipedia", "description": "English Wikipedia article, or null."},
+            "wikidata": nul("string", "Wikidata item id, or null.", "Wikidata")}), {"type": "null"}],
             "title": "Entity", "description": "The registry entity (named labels), else null."},
         "value": {"anyOf": [{"$ref": "#/$defs/flat_value"}, {"type": "null"}], "title": "Value", "description": "Normalized value (numeric and temporal labels), else null."}})}, "Entities"),
     "claims": p("Claims.", {"type": "array", "items": obj("Claim", "A claim.", {
@@ -284,9 +317,12 @@ DOC_RECORD = schema("export-documents.schema.json", "crocus-corpus JSONL documen
         "checkworthy": p("Check-worthy.", {"type": "boolean"}, "Check-worthy"),
         "proposition": {"anyOf": [obj("Proposition", "The proposition answered.", {
             "id": p("Id.", {"type": "string"}, "Id"), "question": p("Question.", {"type": "string"}, "Question"),
-            "value_kind": p("Value kind.", {"type": "string"}, "Value kind"), "unit": nul("string", "Unit.", "Unit")}), {"type": "null"}],
+            "value_kind": p("Value kind.", {"type": "string"}, "Value kind"), "unit": nul("string", "Unit.", "Unit"),
+            "references": p("Reference values with their sources, oldest first.", {"type": "array", "items": EXPORT_REFERENCE}, "References")}), {"type": "null"}],
             "title": "Proposition", "description": "The proposition, or null."},
-        "value": {"anyOf": [{"$ref": "#/$defs/flat_value"}, {"type": "null"}], "title": "Value", "description": "The value given, or null."}})}, "Claims"),
+        "value": {"anyOf": [{"$ref": "#/$defs/flat_value"}, {"type": "null"}], "title": "Value", "description": "The value given, or null."},
+        "verdict": {"anyOf": [EXPORT_VERDICT, {"type": "null"}], "title": "Verdict",
+                    "description": "The value judged against the proposition's references (computed), or null when there is none."}})}, "Claims"),
     "stances": p("Span stances.", {"type": "array", "items": obj("Span stance", "A span stance.", {
         "id": p("Stance id.", {"type": "string"}, "Id"), **{k: v for k, v in EXPORT_SPAN["properties"].items()},
         "holder": {"$ref": "#/$defs/holder", "title": "Holder", "description": "Whose evaluation."},
@@ -325,7 +361,8 @@ HOLDER_COLS = lambda pre: {f"{pre}_kind": p("author, entity or unnamed.", {"enum
 flat_schema("export-entities.schema.json", "crocus-corpus JSONL entity record", "One entity mention per line.", {
     **BASE_COLS, "label": p("OntoNotes label.", {"enum": LABELS}, "Label"),
     "entity_id": nul("string", "Registry entity id.", "Entity id"), "entity_type": nul("string", "Registry entity type.", "Entity type"),
-    "entity_name": nul("string", "Registry entity name.", "Entity name"), **value_cols()})
+    "entity_name": nul("string", "Registry entity name.", "Entity name"),
+    "entity_wikipedia": nul("string", "URL of the entity's English Wikipedia article.", "Entity Wikipedia"), **value_cols()})
 flat_schema("export-claims.schema.json", "crocus-corpus JSONL claim record", "One claim per line.", {
     **BASE_COLS, **HOLDER_COLS("claimer"),
     "cue_start": nul("integer", "Cue start.", "Cue start"), "cue_end": nul("integer", "Cue end.", "Cue end"), "cue_text": nul("string", "Cue text.", "Cue text"),
@@ -333,7 +370,12 @@ flat_schema("export-claims.schema.json", "crocus-corpus JSONL claim record", "On
     "types": p("Claim types.", {"type": "array", "items": {"type": "string"}}, "Types"),
     "checkworthy": p("Check-worthy.", {"type": "boolean"}, "Check-worthy"),
     "proposition_id": nul("string", "Proposition id.", "Proposition"), "proposition_question": nul("string", "Proposition question.", "Question"),
-    **value_cols()})
+    **value_cols(),
+    "verdict": {"anyOf": [{"enum": VERDICTS}, {"type": "null"}], "title": "Verdict", "description": "The value judged against the proposition's references, or null."},
+    "verdict_reference_value": nul("string", "The reference value judged against, rendered.", "Reference value"),
+    "verdict_reference_as_of": nul("string", "The date it holds as of.", "Reference as of"),
+    "verdict_reference_publisher": nul("string", "Its source's publisher.", "Reference publisher"),
+    "verdict_reference_url": nul("string", "Its source's URL.", "Reference URL")})
 flat_schema("export-stances.schema.json", "crocus-corpus JSONL stance record", "One span stance per line.", {
     **BASE_COLS, **HOLDER_COLS("holder"),
     "target_kind": p("target, entity or claim.", {"enum": ["target", "entity", "claim"]}, "Target kind"),

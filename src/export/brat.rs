@@ -1,7 +1,9 @@
 //! brat standoff: one `.txt`/`.ann` pair per document and an `annotation.conf`, so the corpus
 //! opens in brat and INCEpTION. Entities are T lines with N lines normalizing them to the registry;
 //! claims, cues and span stances are T lines with A attributes, and R relations link claims and
-//! stances to their claimer or holder mention and stance targets.
+//! stances to their claimer or holder mention and stance targets. Entities with an English
+//! Wikipedia article get a second N line normalizing them to the `Wikipedia` database, which
+//! `tools.conf` declares.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -19,12 +21,15 @@ pub struct BratFile {
     pub contents: String,
 }
 
-/// brat files for the corpus: `annotation.conf`, then `.txt` and `.ann` per document.
+/// brat files for the corpus: `annotation.conf`, `tools.conf`, then `.txt` and `.ann` per document.
 ///
 /// Offsets are code points, as brat counts them. A span that crosses a line break is written as
 /// brat's discontinuous fragments, one per line.
 pub fn brat(corpus: &Corpus, options: &Options) -> Vec<BratFile> {
-    let mut files = vec![BratFile { name: "annotation.conf".into(), contents: conf(corpus) }];
+    let mut files = vec![
+        BratFile { name: "annotation.conf".into(), contents: conf(corpus) },
+        BratFile { name: "tools.conf".into(), contents: TOOLS_CONF.into() },
+    ];
     for doc in options.documents(corpus) {
         let mut ann = String::new();
         let mut t = 0usize;
@@ -57,6 +62,10 @@ pub fn brat(corpus: &Corpus, options: &Options) -> Vec<BratFile> {
                 other += 1;
                 let name = corpus.entity(id).map_or(id.as_str(), |e| e.name.as_str());
                 let _ = writeln!(ann, "N{other}\tReference T{t} crocus:{id}\t{name}");
+                if let Some(line) = wikipedia_normalization(corpus, id, t, other + 1) {
+                    other += 1;
+                    ann.push_str(&line);
+                }
             } else if let Some(v) = &m.value {
                 other += 1;
                 let _ = writeln!(ann, "#{other}\tAnnotatorNotes T{t}\tvalue {}", v.display());
@@ -177,4 +186,19 @@ fn conf(corpus: &Corpus) -> String {
         let _ = writeln!(s, "Target\tArg:Stance, Value:{}", targets.into_iter().collect::<Vec<_>>().join("|"));
     }
     s
+}
+
+/// `tools.conf`: declares the `Wikipedia` normalization database, whose ids are the article path
+/// after `/wiki/` (the title with underscores, percent-encoded as in the URL).
+pub const TOOLS_CONF: &str =
+    "# brat tools configuration for crocus-corpus\n[options]\n\n[search]\n\n[annotators]\n\n[disambiguators]\n\n\
+[normalization]\nWikipedia\t<URL>:https://en.wikipedia.org, <URLBASE>:https://en.wikipedia.org/wiki/%s\n";
+
+/// The N line normalizing text-bound `T{t}` to the Wikipedia article of registry entity `id`, as
+/// `N{n}`; `None` when the entity has no article.
+fn wikipedia_normalization(corpus: &Corpus, id: &str, t: usize, n: usize) -> Option<String> {
+    let e = corpus.entity(id)?;
+    let w = e.wikipedia.as_ref()?;
+    let key = w.url.strip_prefix("https://en.wikipedia.org/wiki/")?;
+    Some(format!("N{n}\tReference T{t} Wikipedia:{key}\t{}\n", w.title))
 }

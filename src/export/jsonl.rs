@@ -129,28 +129,35 @@ fn document_record(c: &Ctx) -> Json {
         .entities()
         .iter()
         .map(|m| {
-            let entity = m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map_or(
-                Json::Null,
-                |e| json!({"id": e.id, "type": e.kind.as_str(), "name": e.name, "description": e.description}),
-            );
+            let entity = m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map_or(Json::Null, |e| {
+                json!({"id": e.id, "type": e.kind.as_str(), "name": e.name, "description": e.description,
+                           "wikipedia": e.wikipedia.as_ref().map(|w| json!({"title": w.title, "url": w.url})),
+                           "wikidata": e.wikidata})
+            });
             json!({"id": m.id, "start": c.off(m.start), "end": c.off(m.end), "text": m.text, "label": m.label.as_str(),
                    "entity": entity, "value": flat_value(m.value.as_ref())})
         })
         .collect();
-    let claims: Vec<Json> =
-        d.claims()
-            .iter()
-            .map(|cl| {
-                let prop = cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map_or(Json::Null, |p| {
-                json!({"id": p.id, "question": p.question, "value_kind": enum_name(&p.value_kind), "unit": p.unit})
+    let claims: Vec<Json> = d
+        .claims()
+        .iter()
+        .map(|cl| {
+            let prop = cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map_or(Json::Null, |p| {
+                json!({"id": p.id, "question": p.question, "value_kind": enum_name(&p.value_kind), "unit": p.unit,
+                       "references": p.references.iter().map(reference).collect::<Vec<_>>()})
             });
-                json!({"id": cl.id, "start": c.off(cl.start), "end": c.off(cl.end), "text": cl.text,
+            let verdict = crate::verdict::of_claim(c.corpus, d, cl).map_or(
+                Json::Null,
+                |j| json!({"verdict": j.verdict.as_str(), "reference": j.reference, "earlier": j.earlier}),
+            );
+            json!({"id": cl.id, "start": c.off(cl.start), "end": c.off(cl.end), "text": cl.text,
                    "claimer": c.claimer(&cl.claimer), "cue": c.opt_span(cl.cue.as_ref()),
                    "attribution": enum_name(&cl.attribution),
                    "types": cl.types.iter().map(enum_name).collect::<Vec<_>>(),
-                   "checkworthy": cl.checkworthy, "proposition": prop, "value": flat_value(cl.value.as_ref())})
-            })
-            .collect();
+                   "checkworthy": cl.checkworthy, "proposition": prop, "value": flat_value(cl.value.as_ref()),
+                   "verdict": verdict})
+        })
+        .collect();
     let stances: Vec<Json> = d
         .stances()
         .iter()
@@ -172,7 +179,7 @@ fn document_record(c: &Ctx) -> Json {
     };
     json!({
         "id": r.id, "source_file": r.source_file, "sha256": r.sha256, "title": r.title, "language": r.language,
-        "genre": r.genre.as_str(), "author": meta(&r.author), "offsets": c.offsets.as_str(),
+        "genre": r.genre.as_str(), "author": meta(&r.author), "date": meta(&r.date), "offsets": c.offsets.as_str(),
         "text": d.text(),
         "regions": r.regions.iter().map(|g| json!({"kind": g.kind.as_str(), "start": c.off(g.start), "end": c.off(g.end),
             "article": g.article})).collect::<Vec<_>>(),
@@ -180,6 +187,14 @@ fn document_record(c: &Ctx) -> Json {
             "evidence": f.evidence.iter().map(|e| c.span(e)).collect::<Vec<_>>()})).collect::<Vec<_>>(),
         "entities": entities, "claims": claims, "stances": stances, "document_stances": document_stances,
     })
+}
+
+/// A reference value as the document record writes it (its value flattened).
+fn reference(r: &crate::model::Reference) -> Json {
+    json!({"value": flat_value(Some(&r.value)), "as_of": r.as_of,
+           "source": {"title": r.source.title, "publisher": r.source.publisher, "published": r.source.published,
+                      "url": r.source.url},
+           "note": r.note})
 }
 
 /// Flattens a nested object into `prefix_key` columns.
@@ -222,6 +237,7 @@ fn flat_records(c: &Ctx, kind: RecordKind) -> Vec<Json> {
             RecordKind::Entities => {
                 row.insert("label".into(), item["label"].clone());
                 flatten_into(&mut row, "entity", &item["entity"], &["id", "type", "name"]);
+                row.insert("entity_wikipedia".into(), item["entity"]["wikipedia"]["url"].clone());
                 flatten_into(&mut row, "value", &item["value"], &VALUE_KEYS);
             }
             RecordKind::Claims => {
@@ -238,6 +254,7 @@ fn flat_records(c: &Ctx, kind: RecordKind) -> Vec<Json> {
                 }
                 flatten_into(&mut row, "proposition", &item["proposition"], &["id", "question"]);
                 flatten_into(&mut row, "value", &item["value"], &VALUE_KEYS);
+                verdict_columns(c, &mut row, item["id"].as_str().unwrap_or(""));
             }
             RecordKind::Stances => {
                 flatten_into(&mut row, "holder", &item["holder"], &["kind", "entity_id", "entity_name", "mention_id"]);
@@ -250,6 +267,22 @@ fn flat_records(c: &Ctx, kind: RecordKind) -> Vec<Json> {
         out.push(Json::Object(row));
     }
     out
+}
+
+/// The claim record's verdict columns: the verdict and the reference judged against.
+fn verdict_columns(c: &Ctx, row: &mut serde_json::Map<String, Json>, claim_id: &str) {
+    let claim = c.doc.claim(claim_id);
+    let judged = claim.and_then(|cl| {
+        let j = crate::verdict::of_claim(c.corpus, c.doc, cl)?;
+        let p = c.corpus.proposition(cl.proposition.as_deref()?)?;
+        Some((j, p.references.get(j.reference)?))
+    });
+    let col = |f: &dyn Fn(&crate::model::Reference) -> Json| judged.map_or(Json::Null, |(_, r)| f(r));
+    row.insert("verdict".into(), judged.map_or(Json::Null, |(j, _)| j.verdict.as_str().into()));
+    row.insert("verdict_reference_value".into(), col(&|r| r.value.display().into()));
+    row.insert("verdict_reference_as_of".into(), col(&|r| r.as_of.clone().into()));
+    row.insert("verdict_reference_publisher".into(), col(&|r| r.source.publisher.clone().into()));
+    row.insert("verdict_reference_url".into(), col(&|r| r.source.url.clone().into()));
 }
 
 /// The JSONL export of one record kind, one JSON object per line, each line ending in `\n`.

@@ -124,9 +124,11 @@ pub struct Proposition {
     /// Unit of a numeric answer (`people`).
     #[serde(default)]
     pub unit: Option<String>,
-    /// A reference value, only with its public source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<Reference>,
+    /// What public sources say, each with the date it holds as of and the page it was read on;
+    /// empty where no source was read. Oldest first. Claims are judged against them by
+    /// [`crate::verdict`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
 }
 
 /// The kind of answer a proposition takes.
@@ -158,19 +160,34 @@ impl ValueKind {
     }
 }
 
-/// A reference value with its public source.
+/// A reference value with its public source: what one page said, as of one date.
+///
+/// A figure that changed over time (a death toll revised for weeks) is several references, each
+/// with its own `as_of`, never one picked silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
-    /// The value.
+    /// The value, in the proposition's value kind and unit.
     pub value: Value,
-    /// Title of the source.
-    pub source_title: String,
-    /// Its publisher.
-    pub source_publisher: String,
-    /// Its date (ISO 8601).
-    pub source_date: String,
-    /// Where to find it.
-    #[serde(default)]
-    pub source_url: Option<String>,
+    /// The date the value holds as of (ISO 8601: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub as_of: String,
+    /// Where it was read.
+    pub source: Source,
+    /// A few words of context, in the annotator's words (never a copied sentence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A public page a reference value was read on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page's title, as read, or `None` when the page read does not show one.
+    pub title: Option<String>,
+    /// Its publisher (`Reuters`, `Associated Press`, `Wikipedia`).
+    pub publisher: String,
+    /// Its publication date (ISO 8601), or `None` when the page does not show one.
+    pub published: Option<String>,
+    /// The URL of the page actually read.
+    pub url: String,
 }

@@ -168,4 +168,20 @@ pub struct RegistryEntity {
     pub aliases: Vec<String>,
     /// One line on what it is.
     pub description: String,
+    /// Its English Wikipedia article, where one was found and read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikipedia: Option<WikipediaLink>,
+    /// Its Wikidata item id (`Q649`), only where a page read shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// An English Wikipedia article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WikipediaLink {
+    /// The exact article title (`Crocus City Hall`).
+    pub title: String,
+    /// Its URL (`https://en.wikipedia.org/wiki/Crocus_City_Hall`).
+    pub url: String,
 }

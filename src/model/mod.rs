@@ -13,9 +13,11 @@ mod stance;
 mod value;
 
 pub use annotation::{AnnotationFile, Exception};
-pub use claim::{Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, ValueKind};
+pub use claim::{
+    Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, Source, ValueKind,
+};
 pub use document::{DocumentRecord, Genre, Manifest, MetaField, QualityFlag, QualityFlagKind, Region, RegionKind};
-pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity};
+pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity, WikipediaLink};
 pub use span::{Span, TextSpan};
 pub use stance::{DocumentStance, Holder, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry};
 pub use value::Value;

@@ -73,6 +73,7 @@ codes! {
     StanceLabelMismatch = "E025", "stance-label-mismatch", Error, "A stance label does not fit its target kind (claims take SUPPORT/DENY/QUERY/COMMENT, others FAVOR/AGAINST/NEUTRAL).";
     DocumentFileMismatch = "E026", "document-file-mismatch", Error, "An annotation file's name differs from `<document>.json`.";
     ClaimerMentionMismatch = "E027", "claimer-mention-mismatch", Error, "A claimer or holder names a mention that links to another entity.";
+    ReferenceShape = "E028", "reference-shape", Error, "A proposition's reference value or an entity's Wikipedia link is malformed: a value not of the proposition's kind, a date that is not a calendar date, references not oldest first, a URL that is not absolute http(s), a Wikipedia URL that is not its title's.";
     UnannotatedRepeat = "W101", "unannotated-repeat", Warning, "An annotated surface string occurs again in the document's headline or body, unannotated and not listed in `exceptions`.";
     UnusedRegistryEntry = "W102", "unused-registry-entry", Warning, "A registry entry (entity, proposition) nothing refers to.";
     MissingAlias = "W103", "missing-alias", Warning, "A mention's surface form is not among its registry entity's aliases.";

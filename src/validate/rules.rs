@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
+mod facts;
+
 use super::diagnostic::{Code, Diagnostic, Report};
 use super::locate::{line_col, line_excerpt, locate};
 use super::schema::FileKind;
@@ -227,9 +229,11 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
     };
     if let Some(r) = &entities {
         dup_ids(&mut ctx, r, r.value.entities.iter().map(|e| e.id.as_str()), "/entities", "entity");
+        facts::links(&mut ctx, r);
     }
     if let Some(r) = &propositions {
         dup_ids(&mut ctx, r, r.value.propositions.iter().map(|e| e.id.as_str()), "/propositions", "proposition");
+        facts::references(&mut ctx, r);
     }
     if let Some(r) = &targets {
         dup_ids(&mut ctx, r, r.value.targets.iter().map(|e| e.id.as_str()), "/targets", "target");

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use crocus_corpus::model::RegionKind;
 use crocus_corpus::stats::Stats;
 use crocus_corpus::validate::schema::{self, FileKind};
+use crocus_corpus::verdict;
 
 use crate::{ColorChoice, Failure};
 
@@ -74,10 +75,11 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
         Layer::Claims => {
             for c in doc.claims() {
                 marks.push((c.start, 1, std::cmp::Reverse(c.end), format!("{open}⟦{}:", c.id)));
+                let verdict = verdict::of_claim(&corpus, doc, c).map(|j| format!(" {}", j.verdict)).unwrap_or_default();
                 let prop = c
                     .proposition
                     .as_ref()
-                    .map(|p| format!(" {p}={}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
+                    .map(|p| format!(" {p}={}{verdict}", c.value.as_ref().map(|v| v.display()).unwrap_or_default()));
                 marks.push((
                     c.end,
                     0,
@@ -153,7 +155,29 @@ pub fn show(args: &ShowArgs, root: &Option<PathBuf>, color: ColorChoice) -> Resu
         mi += 1;
     }
     out.push('\n');
+    if matches!(args.layer, Layer::Entities) {
+        out.push_str(&entity_links(&corpus, doc, color));
+    }
     crate::output::stdout(out.as_bytes())
+}
+
+/// The entities the document names, each with its Wikipedia article (a terminal hyperlink when
+/// colour is on), or `-` where none is linked.
+fn entity_links(corpus: &crocus_corpus::Corpus, doc: &crocus_corpus::Document, color: bool) -> String {
+    let ids: std::collections::BTreeSet<&str> = doc.entities().iter().filter_map(|m| m.entity.as_deref()).collect();
+    let mut s = String::from("\nentities:\n");
+    let width = ids.iter().map(|i| i.chars().count()).max().unwrap_or(0);
+    for id in ids {
+        let Some(e) = corpus.entity(id) else { continue };
+        let link = match &e.wikipedia {
+            // OSC 8: the name is a link in terminals that support it.
+            Some(w) if color => format!("\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\", w.url, w.url),
+            Some(w) => w.url.clone(),
+            None => "-".into(),
+        };
+        let _ = writeln!(s, "  {id:<width$}  {link}");
+    }
+    s
 }
 
 #[derive(Clone, Copy, ValueEnum)]
