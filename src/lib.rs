@@ -31,6 +31,7 @@
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`error`]: the one error type, with a kind and a position;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
+//! - `segment` (feature `segment`): sentences and tokens computed from the text alone;
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -52,6 +53,8 @@ pub mod text;
 pub mod canonical;
 #[cfg(feature = "export")]
 pub mod export;
+#[cfg(feature = "segment")]
+pub mod segment;
 #[cfg(feature = "validate")]
 pub mod validate;
 

@@ -47,6 +47,10 @@ pub struct Stats {
     pub propositions: usize,
     /// Stance targets.
     pub targets: usize,
+    /// Entity mentions that start or end inside a token of [`crate::segment`] (set by
+    /// `crocus stats`; `None` from [`Stats::of`], which does not segment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities_off_tokens: Option<usize>,
 }
 
 impl Stats {
@@ -84,6 +88,7 @@ impl Stats {
             registry_entities: corpus.entities().len(),
             propositions: corpus.propositions().len(),
             targets: corpus.targets().len(),
+            entities_off_tokens: None,
         }
     }
 
@@ -141,6 +146,9 @@ impl Stats {
             "\nRegistries: {} entities, {} propositions, {} stance targets.",
             self.registry_entities, self.propositions, self.targets
         );
+        if let Some(n) = self.entities_off_tokens {
+            let _ = writeln!(s, "\nEntity mentions off token boundaries: {n} (listed in DATASHEET.md).");
+        }
         s
     }
 
@@ -171,6 +179,9 @@ impl Stats {
             "registries: {} entities, {} propositions, {} stance targets",
             self.registry_entities, self.propositions, self.targets
         );
+        if let Some(n) = self.entities_off_tokens {
+            let _ = writeln!(s, "entity mentions off token boundaries: {n} (listed in DATASHEET.md)");
+        }
         s
     }
 }
