@@ -32,6 +32,7 @@
 //! - [`error`]: the one error type, with a kind and a position;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `segment` (feature `segment`): sentences and tokens computed from the text alone;
+//! - `eval` (feature `eval`): scoring predictions against the corpus (`crocus eval`);
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -51,6 +52,8 @@ pub mod text;
 
 #[cfg(feature = "validate")]
 pub mod canonical;
+#[cfg(feature = "eval")]
+pub mod eval;
 #[cfg(feature = "export")]
 pub mod export;
 #[cfg(feature = "segment")]

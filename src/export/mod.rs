@@ -19,6 +19,8 @@ pub mod tokenize;
 pub use brat::{brat, BratFile};
 pub use conll::{conll, conllu};
 pub use jsonl::{jsonl, jsonl_records, RecordKind};
+#[cfg(feature = "eval")]
+pub(crate) use jsonl::flat_value;
 pub use stream::{StreamFormat, Summary};
 
 use crate::corpus::{Corpus, Document};
