@@ -267,6 +267,10 @@ fn dist_files() -> Vec<(String, String)> {
     for f in export::brat(c, &o) {
         v.push((format!("brat/{}", f.name), f.contents));
     }
+    for d in c {
+        let one = Options { docs: vec![d.id().to_string()], ..Options::default() };
+        v.push((format!("sentences/{}.jsonl", d.id()), export::sentences_jsonl(c, &one)));
+    }
     v
 }
 

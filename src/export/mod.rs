@@ -13,12 +13,14 @@
 mod brat;
 mod conll;
 mod jsonl;
+mod sentences;
 pub mod stream;
 pub mod tokenize;
 
 pub use brat::{brat, BratFile};
 pub use conll::{conll, conllu};
 pub use jsonl::{jsonl, jsonl_records, RecordKind};
+pub use sentences::{ner_tag_names, sentence_records, sentences_jsonl, SentenceRecord, SentenceSpan};
 #[cfg(feature = "eval")]
 pub(crate) use jsonl::flat_value;
 pub use stream::{StreamFormat, Summary};
