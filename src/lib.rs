@@ -71,6 +71,11 @@ pub use text::Text;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+/// The Rust examples of docs/evaluation.md, compiled and run as doc tests.
+#[cfg(all(doctest, feature = "segment"))]
+#[doc = include_str!("../docs/evaluation.md")]
+pub struct EvaluationDoctests;
+
 /// The version of the data: the crate version. Patch releases correct annotations, minor releases
 /// add annotations, major releases change the schema (see `CHANGELOG.md`).
 pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");

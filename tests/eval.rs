@@ -180,9 +180,8 @@ fn span_stances() {
 /// 11 AGAINST, 7 NONE). FAVOR F1 = 0, AGAINST P = 11/30, R = 1, F1 = 22/41; F_avg = 11/41.
 #[test]
 fn document_stance_f_avg() {
-    let r = score(Corpus::embedded(), &["document-stances-against.jsonl"], LabelSet::OntoNotes)
-        .document_stances
-        .unwrap();
+    let r =
+        score(Corpus::embedded(), &["document-stances-against.jsonl"], LabelSet::OntoNotes).document_stances.unwrap();
     prf(&r.favor, (0, 0, 12), 0.0, 0.0, 0.0);
     prf(&r.against, (11, 30, 11), 11.0 / 30.0, 1.0, 22.0 / 41.0);
     close(r.f_avg, 11.0 / 41.0);
@@ -224,7 +223,7 @@ fn bad_prediction_files_get_located_diagnostics_and_exit_1() {
         assert!(err.contains(&expected), "{expected}\n in\n{err}");
     }
     // A CoNLL file whose tokens are not the corpus tokens.
-    let conll = std::fs::read_to_string(Path::new(ROOT).join("dist/crocus.conll")).unwrap();
+    let conll = export::conll(Corpus::embedded(), &export::Options::default());
     let bad = tmp.path().join("bad.conll");
     std::fs::write(&bad, conll.replacen("Ukraine -X-", "Ukrainia -X-", 1)).unwrap();
     let o = crocus(&["eval", bad.to_str().unwrap()]);
@@ -237,12 +236,16 @@ fn bad_prediction_files_get_located_diagnostics_and_exit_1() {
 
 #[test]
 fn output_is_deterministic_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("crocus.jsonl");
+    std::fs::write(&docs, export::jsonl(Corpus::embedded(), &export::Options::default())).unwrap();
+    let docs = docs.to_str().unwrap();
     for format in ["table", "json", "markdown"] {
-        let a = crocus(&["eval", "--format", format, "dist/crocus.jsonl"]);
+        let a = crocus(&["eval", "--format", format, docs]);
         assert!(a.status.success());
-        assert_eq!(a.stdout, crocus(&["eval", "--format", format, "dist/crocus.jsonl"]).stdout);
+        assert_eq!(a.stdout, crocus(&["eval", "--format", format, docs]).stdout);
     }
-    let json = crocus(&["eval", "--format", "json", "dist/entities.jsonl"]);
+    let json = crocus(&["eval", "--format", "json", docs]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&eval::report_schema()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
@@ -276,8 +279,77 @@ fn committed_eval_schemas_are_current() {
     {
         let path = Path::new(ROOT).join("schema").join(name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            assert!(std::env::var_os("UPDATE_DIST").is_some(), "stale {name}: run `UPDATE_DIST=1 cargo test --all-features --test eval`");
+            assert!(
+                std::env::var_os("UPDATE_DIST").is_some(),
+                "stale {name}: run `UPDATE_DIST=1 cargo test --all-features --test eval`"
+            );
             std::fs::write(&path, text).unwrap();
         }
+    }
+}
+
+/// True in the packaged crate, which ships neither `dist/` nor `baselines/` nor `docs/`.
+fn packaged() -> bool {
+    Path::new(ROOT).join("Cargo.toml.orig").exists()
+}
+
+/// Every `crocus eval` command of docs/evaluation.md runs and succeeds.
+#[test]
+fn the_documented_commands_run() {
+    if packaged() {
+        return;
+    }
+    let doc = std::fs::read_to_string(Path::new(ROOT).join("docs/evaluation.md")).unwrap();
+    let commands: Vec<&str> = doc.lines().filter(|l| l.starts_with("crocus eval")).collect();
+    assert!(commands.len() >= 5);
+    for c in commands {
+        let args: Vec<&str> = c.split_whitespace().skip(1).collect();
+        let o = crocus(&args);
+        assert!(o.status.success(), "{c}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(!o.stdout.is_empty(), "{c}");
+    }
+}
+
+/// The baselines and the command that scores each, as the README shows them.
+const BASELINES: &[(&str, &str)] = &[
+    ("spaCy `en_core_web_sm` 3.8.0 NER (character spans)", "baselines/spacy-en_core_web_sm.entities.jsonl"),
+    ("spaCy NER on the corpus tokens, CoNLL-2003 labels", "baselines/spacy-en_core_web_sm.conll"),
+    ("Claims: every sentence with a number, a date or a reporting verb", "baselines/claim-sentences.claims.jsonl"),
+    ("Document stance: majority class of the other documents", "baselines/majority.document-stances.jsonl"),
+];
+
+/// The README's baseline tables are `crocus eval --format markdown`'s output
+/// (`UPDATE_README=1` rewrites them).
+#[test]
+fn readme_baseline_scores_are_the_scorers_output() {
+    if packaged() {
+        return;
+    }
+    let mut block = String::new();
+    for (what, file) in BASELINES {
+        let mut args = vec!["eval", "--format", "markdown"];
+        if file.ends_with(".conll") {
+            args.extend(["--labels", "conll2003"]);
+        }
+        args.push(file);
+        let o = crocus(&args);
+        assert!(o.status.success(), "{file}");
+        block.push_str(&format!("**{what}**: `crocus {}`\n\n", args.join(" ")));
+        block.push_str(&String::from_utf8(o.stdout).unwrap());
+        block.push('\n');
+    }
+    let path = Path::new(ROOT).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- baselines:start -->\n", "<!-- baselines:end -->");
+    let a = readme.find(start).expect("README baselines block") + start.len();
+    let b = readme[a..].find(end).unwrap() + a;
+    if readme[a..b] != block {
+        assert!(
+            std::env::var_os("UPDATE_README").is_some(),
+            "stale: run `UPDATE_README=1 cargo test --all-features --test eval`"
+        );
+        let mut new = readme.clone();
+        new.replace_range(a..b, &block);
+        std::fs::write(&path, new).unwrap();
     }
 }

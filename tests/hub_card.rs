@@ -148,7 +148,10 @@ fn the_card_declares_every_config_and_its_features() {
     let b = readme[a..].find("\n---\n").unwrap() + a + 1;
     let expected = generated();
     if readme[a..b] != expected {
-        assert!(std::env::var_os("UPDATE_README").is_some(), "stale card: run `UPDATE_README=1 cargo test --all-features --test hub_card`");
+        assert!(
+            std::env::var_os("UPDATE_README").is_some(),
+            "stale card: run `UPDATE_README=1 cargo test --all-features --test hub_card`"
+        );
         let mut new = readme.clone();
         new.replace_range(a..b, &expected);
         std::fs::write(&path, new).unwrap();

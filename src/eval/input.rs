@@ -377,7 +377,12 @@ impl<'a> Reader<'a> {
         let len = doc.text_index().len_chars();
         if start >= end || end > len {
             let col = Self::column_of(line, "start");
-            self.err(file, n, col, format!("span {start}..{end} is not a non-empty span of `{}` ({len} characters)", doc.id()));
+            self.err(
+                file,
+                n,
+                col,
+                format!("span {start}..{end} is not a non-empty span of `{}` ({len} characters)", doc.id()),
+            );
             return false;
         }
         true
@@ -406,7 +411,11 @@ impl<'a> Reader<'a> {
         };
         if !ok {
             let col = Self::column_of(line, "label");
-            let which = if document { "FAVOR, AGAINST or NONE" } else { "FAVOR, AGAINST, NEUTRAL, SUPPORT, DENY, QUERY or COMMENT" };
+            let which = if document {
+                "FAVOR, AGAINST or NONE"
+            } else {
+                "FAVOR, AGAINST, NEUTRAL, SUPPORT, DENY, QUERY or COMMENT"
+            };
             self.err(file, n, col, format!("unknown stance label `{label}`: {which}"));
         }
         ok
@@ -458,7 +467,9 @@ impl<'a> Reader<'a> {
             } else if has("target_id") && has("start") {
                 let r = parse!(StancePrediction);
                 let Some(doc) = self.known_doc(file, n, line, "document", &r.document) else { continue };
-                if self.check_span(file, n, line, doc, r.start, r.end) & self.check_stance_label(file, n, line, &r.label, false) {
+                if self.check_span(file, n, line, doc, r.start, r.end)
+                    & self.check_stance_label(file, n, line, &r.label, false)
+                {
                     self.out.has_stances = true;
                     let s = Stn {
                         start: r.start,
@@ -558,7 +569,9 @@ impl<'a> Reader<'a> {
         if let Some(ss) = r.stances {
             self.out.has_stances = true;
             for s in ss {
-                if self.check_span(file, n, line, doc, s.start, s.end) & self.check_stance_label(file, n, line, &s.label, false) {
+                if self.check_span(file, n, line, doc, s.start, s.end)
+                    & self.check_stance_label(file, n, line, &s.label, false)
+                {
                     let stn = Stn {
                         start: s.start,
                         end: s.end,
@@ -612,7 +625,12 @@ impl<'a> Reader<'a> {
                 let (prefix, label) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
                 let valid = (tag == "O") || (["B", "I", "E", "S"].contains(&prefix) && !label.is_empty());
                 if !valid {
-                    self.err(file, *line, form.chars().count() + 2, format!("tag `{tag}` is not O or an IOB2/BIOES tag (B-LABEL)"));
+                    self.err(
+                        file,
+                        *line,
+                        form.chars().count() + 2,
+                        format!("tag `{tag}` is not O or an IOB2/BIOES tag (B-LABEL)"),
+                    );
                     return;
                 }
                 if tag != "O" && !self.check_label(file, *line, "", label) {

@@ -30,8 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 pub use input::{
-    ClaimPrediction, DocumentPrediction, DocumentStancePrediction, EntityPrediction, PredictionRecord,
-    StancePrediction,
+    ClaimPrediction, DocumentPrediction, DocumentStancePrediction, EntityPrediction, PredictionRecord, StancePrediction,
 };
 pub use report::{Accuracy, ClaimReport, DocumentStanceReport, EntityReport, Prf, Report, StanceReport};
 
@@ -129,14 +128,20 @@ fn gold(corpus: &Corpus) -> BTreeMap<String, DocLayers> {
             let entities = d
                 .entities()
                 .iter()
-                .map(|m| Ent { start: m.start, end: m.end, label: m.label.as_str().to_string(), link: m.entity.clone() })
+                .map(|m| Ent {
+                    start: m.start,
+                    end: m.end,
+                    label: m.label.as_str().to_string(),
+                    link: m.entity.clone(),
+                })
                 .collect();
             let claims = d
                 .claims()
                 .iter()
                 .map(|c| {
                     let flat = crate::export::flat_value(c.value.as_ref());
-                    let value = flat.as_object().map(|o| o.clone().into_iter().collect()).and_then(|m| canonical_value(&m));
+                    let value =
+                        flat.as_object().map(|o| o.clone().into_iter().collect()).and_then(|m| canonical_value(&m));
                     Clm {
                         id: Some(c.id.clone()),
                         start: c.start,
@@ -362,7 +367,10 @@ fn claims<'a>(docs: impl Iterator<Item = Docs<'a>>) -> (ClaimReport, BTreeMap<St
     (report, maps)
 }
 
-fn stances<'a>(docs: impl Iterator<Item = Docs<'a>>, claim_maps: &BTreeMap<String, BTreeMap<String, String>>) -> StanceReport {
+fn stances<'a>(
+    docs: impl Iterator<Item = Docs<'a>>,
+    claim_maps: &BTreeMap<String, BTreeMap<String, String>>,
+) -> StanceReport {
     let (mut tp, mut np, mut ng, mut exact) = (0, 0, 0, 0);
     let mut holder = Acc::default();
     let mut target = Acc { predicted: true, ..Acc::default() };

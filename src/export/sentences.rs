@@ -101,7 +101,12 @@ pub fn sentence_records(corpus: &Corpus, options: &Options) -> Vec<SentenceRecor
                 .stances()
                 .iter()
                 .filter(|s| s.span().overlaps(&span))
-                .map(|s| SentenceSpan { id: s.id.clone(), start: s.start, end: s.end, label: s.label.as_str().to_string() })
+                .map(|s| SentenceSpan {
+                    id: s.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.as_str().to_string(),
+                })
                 .collect();
             out.push(SentenceRecord {
                 document: doc.id().to_string(),

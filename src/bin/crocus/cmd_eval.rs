@@ -41,7 +41,8 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     let corpus = crate::load(root)?;
     let mut files = Vec::new();
     for p in &args.predictions {
-        let content = std::fs::read_to_string(p).map_err(|e| Failure::usage(format!("cannot read {}: {e}", p.display())))?;
+        let content =
+            std::fs::read_to_string(p).map_err(|e| Failure::usage(format!("cannot read {}: {e}", p.display())))?;
         files.push((p.clone(), content));
     }
     let labels = match args.labels {
@@ -55,7 +56,10 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
             msg.push_str(&e.to_string());
             msg.push('\n');
         }
-        msg.push_str(&format!("crocus: {n} problem{} in the predictions; nothing scored", if n == 1 { "" } else { "s" }));
+        msg.push_str(&format!(
+            "crocus: {n} problem{} in the predictions; nothing scored",
+            if n == 1 { "" } else { "s" }
+        ));
         Failure::data(msg)
     })?;
     let out = match args.format {
