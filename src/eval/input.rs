@@ -320,6 +320,9 @@ pub(crate) struct Reader<'a> {
 
 const MAX_ERRORS: usize = 50;
 
+/// A sentence of a CoNLL prediction file: (line, token, tag) of each token.
+type TaggedSentence = Vec<(usize, String, String)>;
+
 impl<'a> Reader<'a> {
     pub(crate) fn new(corpus: &'a Corpus, labels: crate::export::LabelSet) -> Self {
         Reader { corpus, out: Predictions::default(), errors: Vec::new(), tokens: BTreeMap::new(), labels }
@@ -595,9 +598,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Tags of one document's tokens, checked against the corpus tokens, decoded per sentence.
-    fn tagged(&mut self, file: &Path, doc: &'a Document, sentences: Vec<Vec<(usize, String, String)>>) {
+    fn tagged(&mut self, file: &Path, doc: &'a Document, sentences: Vec<TaggedSentence>) {
         let tokens = self.tokens(doc);
-        let last_line = sentences.iter().filter_map(|s| s.last()).map(|x| x.0).last().unwrap_or(1);
+        let last_line = sentences.iter().filter_map(|s| s.last()).map(|x| x.0).next_back().unwrap_or(1);
         let mut k = 0;
         self.out.has_entities = true;
         self.out.token_level = true;
@@ -652,7 +655,7 @@ impl<'a> Reader<'a> {
 
     fn conll2003(&mut self, file: &Path, content: &str) {
         let docs: Vec<&'a Document> = self.corpus.iter().collect();
-        let mut blocks: Vec<(usize, Vec<Vec<(usize, String, String)>>)> = Vec::new();
+        let mut blocks: Vec<(usize, Vec<TaggedSentence>)> = Vec::new();
         for (i, line) in content.lines().enumerate() {
             let n = i + 1;
             let l = line.trim_end();
@@ -692,7 +695,7 @@ impl<'a> Reader<'a> {
     }
 
     fn conllu(&mut self, file: &Path, content: &str) {
-        let mut blocks: Vec<(&'a Document, Vec<Vec<(usize, String, String)>>)> = Vec::new();
+        let mut blocks: Vec<(&'a Document, Vec<TaggedSentence>)> = Vec::new();
         for (i, line) in content.lines().enumerate() {
             let n = i + 1;
             if let Some(id) = line.strip_prefix("# newdoc id = ") {
