@@ -204,6 +204,7 @@ fn bad_prediction_files_get_located_diagnostics_and_exit_1() {
             "{\"document\":\"cruel-irony\",\"start\":5,\"end\":3,\"label\":\"GPE\"}\n",
             "{\"document\":\"cruel-irony\",\"start\":0,\"end\":3,\"label\":\"PER\"}\n",
             "not json\n",
+            "{\"document\":\"cruel-irony\",\"target_id\":\"no-such-target\",\"label\":\"FAVOR\"}\n",
         ),
     )
     .unwrap();
@@ -218,7 +219,8 @@ fn bad_prediction_files_get_located_diagnostics_and_exit_1() {
         format!("{f}:3:27: span 5..3 is not a non-empty span"),
         format!("{f}:4:45: `PER` is a CoNLL-2003 label: score with `--labels conll2003`"),
         format!("{f}:5:2: not JSON"),
-        "5 problems in the predictions; nothing scored".to_string(),
+        format!("{f}:6:27: no stance target `no-such-target`"),
+        "6 problems in the predictions; nothing scored".to_string(),
     ] {
         assert!(err.contains(&expected), "{expected}\n in\n{err}");
     }

@@ -424,6 +424,15 @@ impl<'a> Reader<'a> {
         ok
     }
 
+    fn check_target(&mut self, file: &Path, n: usize, line: &str, target: &str) -> bool {
+        if self.corpus.targets().iter().any(|t| t.id == target) {
+            return true;
+        }
+        let col = Self::column_of(line, "target_id");
+        self.err(file, n, col, format!("no stance target `{target}` in annotations/targets.json"));
+        false
+    }
+
     fn known_doc(&mut self, file: &Path, n: usize, line: &str, key: &str, id: &str) -> Option<&'a Document> {
         let d = self.doc(id);
         if d.is_none() {
@@ -489,7 +498,9 @@ impl<'a> Reader<'a> {
                 if self.known_doc(file, n, line, "document", &r.document).is_none() {
                     continue;
                 }
-                if self.check_stance_label(file, n, line, &r.label, true) {
+                if self.check_target(file, n, line, &r.target_id)
+                    & self.check_stance_label(file, n, line, &r.label, true)
+                {
                     self.out.has_document_stances = true;
                     self.layers(&r.document).document_stances.insert(r.target_id, r.label);
                 }
@@ -590,7 +601,8 @@ impl<'a> Reader<'a> {
         if let Some(ds) = r.document_stances {
             self.out.has_document_stances = true;
             for d in ds {
-                if self.check_stance_label(file, n, line, &d.label, true) {
+                if self.check_target(file, n, line, &d.target) & self.check_stance_label(file, n, line, &d.label, true)
+                {
                     self.layers(&r.id).document_stances.insert(d.target, d.label);
                 }
             }
