@@ -232,6 +232,13 @@ fn bad_prediction_files_get_located_diagnostics_and_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains(&format!("{}:5:1: token `Ukrainia` is not token 3", bad.display())), "{err}");
+    // Document records in another offset unit.
+    let utf16 = tmp.path().join("utf16.jsonl");
+    let o = export::Options { offsets: export::Offsets::Utf16, ..export::Options::default() };
+    std::fs::write(&utf16, export::jsonl(Corpus::embedded(), &o)).unwrap();
+    let out = crocus(&["eval", utf16.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("offsets are `utf16`: predictions count code points"));
     // A missing file is an I/O error.
     assert_eq!(crocus(&["eval", "no-such-file.jsonl"]).status.code(), Some(2));
 }

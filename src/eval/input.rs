@@ -474,6 +474,19 @@ impl<'a> Reader<'a> {
                 };
             }
             if has("text") && (has("entities") || has("claims")) && has("id") || has("document_stances") {
+                if let Some(unit) = obj.get("offsets").and_then(serde_json::Value::as_str).filter(|u| *u != "codepoint")
+                {
+                    let col = Self::column_of(line, "offsets");
+                    self.err(
+                        file,
+                        n,
+                        col,
+                        format!(
+                            "offsets are `{unit}`: predictions count code points (export with `--offsets codepoint`)"
+                        ),
+                    );
+                    continue;
+                }
                 let r = parse!(DocumentPrediction);
                 self.document(file, n, line, r);
             } else if has("target_id") && has("start") {
