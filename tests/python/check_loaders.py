@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads the committed exports in dist/ the way users do, with no schema or tweak given.
 
-Run by .ci/run in a fresh virtual environment (pandas, duckdb, datasets, conllu, spacy).
+Run by .ci/run in a fresh virtual environment (pandas, duckdb, datasets, conllu, spacy, seqeval).
 Prints `N passed, N failed` and exits non-zero on any failure.
 """
 import json
