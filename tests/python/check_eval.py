@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Cross-checks `crocus eval` against seqeval (strict mode, IOB2): on CoNLL predictions, the
-entity micro P/R/F1 and the per-label figures of the scorer equal seqeval's.
+"""Cross-checks `crocus eval` against seqeval (strict mode, IOB2) and conlleval (the PyPI
+`conlleval` 0.2 port of conlleval.pl): on CoNLL predictions, the entity micro P/R/F1 and the
+per-label figures of the scorer equal seqeval's, and its counts (correct, predicted, gold chunks,
+overall and per label) equal conlleval's.
 
-Usage: check_eval.py PATH/TO/crocus. Run by .ci/run in its virtual environment (seqeval).
+Usage: check_eval.py PATH/TO/crocus. Run by .ci/run in its virtual environment (seqeval, conlleval).
 The predictions are the committed baselines and deterministic perturbations of the gold
 export (every 7th entity dropped, every 5th relabelled, every 11th cut to its first token),
 in the OntoNotes and the CoNLL-2003 label sets.
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 
+import conlleval
 from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 
@@ -78,6 +81,18 @@ def seqeval(gold_text, pred_text):
     return classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
 
 
+def conlleval_counts(gold_text, pred_text):
+    """conlleval's chunk counts: {label or "": (correct, predicted, gold)}."""
+    lines = []
+    for gs, ps in zip(read_conll(gold_text), read_conll(pred_text)):
+        lines += [f"{tok} {g} {p}" for (tok, g), (_, p) in zip(gs, ps)] + [""]
+    r = conlleval.evaluate(lines)
+    count = lambda c: (c["stats"]["correct"], c["stats"]["pred"], c["stats"]["gold"])  # noqa: E731
+    out = {label: count(c) for label, c in r["slots"]["chunks"].items()}
+    out[""] = count(r["overall"]["chunks"])
+    return out
+
+
 def compare(name, gold_text, pred_path, labels):
     ours = crocus_eval(pred_path, labels)
     theirs = seqeval(gold_text, pred_path.read_text(encoding="utf-8"))
@@ -90,7 +105,12 @@ def compare(name, gold_text, pred_path, labels):
             continue
         s = theirs.get(label, {"precision": 0, "recall": 0, "f1-score": 0, "support": 0})
         ok &= abs(fig["f1"] - s["f1-score"]) < 1e-9 and fig["gold"] == s["support"]
-    print(f"{'ok  ' if ok else 'FAIL'} {name}: crocus eval F1 {ours['micro']['f1']:.6f}, seqeval F1 {theirs['micro avg']['f1-score']:.6f}")
+    counts = conlleval_counts(gold_text, pred_path.read_text(encoding="utf-8"))
+    mine = {label: (f["true_positives"], f["predicted"], f["gold"]) for label, f in ours["per_label"].items()}
+    mine[""] = (ours["micro"]["true_positives"], ours["micro"]["predicted"], ours["micro"]["gold"])
+    ok &= mine == counts
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: crocus eval F1 {ours['micro']['f1']:.6f}, "
+          f"seqeval F1 {theirs['micro avg']['f1-score']:.6f}, conlleval {counts['']} (correct, predicted, gold)")
     return ok
 
 
