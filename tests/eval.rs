@@ -154,12 +154,41 @@ fn claim_checkworthiness_f1() {
     prf(&r.checkworthy.unwrap(), (1, 1, 2), 1.0, 0.5, 2.0 / 3.0);
 }
 
-/// Both matched claims answer ukraine-involved (right); p2's value true is wrong (false).
+/// Both matched claims answer ukraine-involved: both right.
 #[test]
-fn claim_proposition_and_value_accuracy() {
+fn claim_proposition_accuracy() {
     let r = score(&mini(), &["claims.jsonl"], LabelSet::OntoNotes).claims.unwrap();
-    let (p, v) = (r.proposition.unwrap(), r.value.unwrap());
-    assert_eq!((p.correct, p.total, v.correct, v.total), (2, 2, 1, 2));
+    let p = r.proposition.unwrap();
+    assert_eq!((p.correct, p.total), (2, 2));
+    close(p.accuracy, 1.0);
+}
+
+/// p1's value (boolean true) is right; p2's (true) is wrong (false).
+#[test]
+fn claim_value_accuracy() {
+    let r = score(&mini(), &["claims.jsonl"], LabelSet::OntoNotes).claims.unwrap();
+    let v = r.value.unwrap();
+    assert_eq!((v.correct, v.total), (1, 2));
+    close(v.accuracy, 0.5);
+}
+
+/// A number predicted without `value_approximate` equals a gold number that is not approximate.
+#[test]
+fn value_flags_default_to_false() {
+    let c = Corpus::embedded();
+    let (doc, claim) = c
+        .iter()
+        .flat_map(|d| d.claims().iter().map(move |x| (d, x)))
+        .find(|(_, x)| matches!(x.value, Some(crocus_corpus::model::Value::Number { approximate: false, .. })))
+        .expect("a claim with an exact number");
+    let Some(crocus_corpus::model::Value::Number { value, .. }) = claim.value else { unreachable!() };
+    let line = serde_json::json!({
+        "document": doc.id(), "start": claim.start, "end": claim.end,
+        "proposition_id": claim.proposition, "value_kind": "number", "value_number": value
+    });
+    let r = eval::evaluate(c, &[("one.jsonl".into(), format!("{line}\n"))], &Options::default()).unwrap();
+    let v = r.claims.unwrap().value.unwrap();
+    assert_eq!((v.correct, v.total), (1, 1));
 }
 
 /// stances.jsonl: the gold stance (Ukraine DENY claim c1) predicted exactly, its target given

@@ -299,11 +299,15 @@ pub(crate) fn party(kind: Option<&str>, entity: Option<&str>) -> Option<String> 
     })
 }
 
-/// A value in canonical form: its non-null fields, numbers as `f64`.
+/// A value in canonical form: its non-null fields, numbers as `f64`; `approximate`,
+/// `min_inclusive` and `max_inclusive` false are left out (absent means false).
 pub(crate) fn canonical_value(v: &BTreeMap<String, serde_json::Value>) -> Option<BTreeMap<String, String>> {
     let m: BTreeMap<String, String> = v
         .iter()
-        .filter(|(_, x)| !x.is_null())
+        .filter(|(k, x)| {
+            let default_false = ["approximate", "min_inclusive", "max_inclusive"].contains(&k.as_str());
+            !x.is_null() && !(default_false && x.as_bool() == Some(false))
+        })
         .map(|(k, x)| (k.clone(), x.as_f64().map_or_else(|| x.to_string(), |f| format!("{f:?}"))))
         .collect();
     (!m.is_empty()).then_some(m)
