@@ -306,7 +306,7 @@ pub(crate) fn canonical_value(v: &BTreeMap<String, serde_json::Value>) -> Option
         .iter()
         .filter(|(k, x)| {
             let default_false = ["approximate", "min_inclusive", "max_inclusive"].contains(&k.as_str());
-            !x.is_null() && !(default_false && x.as_bool() == Some(false))
+            !(x.is_null() || default_false && x.as_bool() == Some(false))
         })
         .map(|(k, x)| (k.clone(), x.as_f64().map_or_else(|| x.to_string(), |f| format!("{f:?}"))))
         .collect();
