@@ -32,6 +32,8 @@
 //! - [`error`]: the one error type, with a kind and a position;
 //! - [`verdict`]: claims judged against the propositions' reference values;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
+//! - `segment` (feature `segment`): sentences and tokens computed from the text alone;
+//! - `eval` (feature `eval`): scoring predictions against the corpus (`crocus eval`);
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -53,8 +55,12 @@ pub mod verdict;
 
 #[cfg(feature = "validate")]
 pub mod canonical;
+#[cfg(feature = "eval")]
+pub mod eval;
 #[cfg(feature = "export")]
 pub mod export;
+#[cfg(feature = "segment")]
+pub mod segment;
 #[cfg(feature = "validate")]
 pub mod validate;
 
@@ -67,6 +73,11 @@ pub use text::Text;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The Rust examples of docs/evaluation.md, compiled and run as doc tests.
+#[cfg(all(doctest, feature = "segment"))]
+#[doc = include_str!("../docs/evaluation.md")]
+pub struct EvaluationDoctests;
 
 /// The version of the data: the crate version. Patch releases correct annotations, minor releases
 /// add annotations, major releases change the schema (see `CHANGELOG.md`).

@@ -51,6 +51,10 @@ pub struct Stats {
     pub targets: usize,
     /// Reference values, Wikipedia links and verdicts.
     pub facts: FactStats,
+    /// Entity mentions that start or end inside a token of [`crate::segment`] (set by
+    /// `crocus stats`; `None` from [`Stats::of`], which does not segment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities_off_tokens: Option<usize>,
 }
 
 /// Counts of the facts beyond the texts: reference values, links, verdicts.
@@ -111,6 +115,7 @@ impl Stats {
             propositions: corpus.propositions().len(),
             targets: corpus.targets().len(),
             facts: FactStats::of(corpus),
+            entities_off_tokens: None,
         }
     }
 
@@ -187,6 +192,9 @@ impl Stats {
             "\nRegistries: {} entities, {} propositions, {} stance targets.",
             self.registry_entities, self.propositions, self.targets
         );
+        if let Some(n) = self.entities_off_tokens {
+            let _ = writeln!(s, "\nEntity mentions off token boundaries: {n} (listed in DATASHEET.md).");
+        }
         s
     }
 
@@ -225,6 +233,9 @@ impl Stats {
         );
         let verdicts: Vec<String> = f.verdicts.iter().map(|(k, n)| format!("{n} {}", k.replace('_', " "))).collect();
         let _ = writeln!(s, "verdicts: {}", verdicts.join(", "));
+        if let Some(n) = self.entities_off_tokens {
+            let _ = writeln!(s, "entity mentions off token boundaries: {n} (listed in DATASHEET.md)");
+        }
         s
     }
 }

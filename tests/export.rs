@@ -63,10 +63,15 @@ fn iob2_and_bioes_tags_give_back_exactly_the_entity_spans() {
                     assert_eq!(&tok.text, text);
                 }
             }
+            // Each mention as the overlap rule maps it: from its first token to its last.
+            let tokens = doc.tokens();
             let expected: BTreeSet<_> = doc
                 .entities()
                 .iter()
-                .filter_map(|m| options.label(m.label).map(|l| (m.start, m.end, l.to_string())))
+                .filter_map(|m| {
+                    let (r, _) = crocus_corpus::segment::token_range(&tokens, m.span());
+                    options.label(m.label).map(|l| (tokens[r.start].start, tokens[r.end - 1].end, l.to_string()))
+                })
                 .collect();
             assert_eq!(decoded, expected, "{}", doc.id());
         }
@@ -263,6 +268,10 @@ fn dist_files() -> Vec<(String, String)> {
     for f in export::brat(c, &o) {
         v.push((format!("brat/{}", f.name), f.contents));
     }
+    for d in c {
+        let one = Options { docs: vec![d.id().to_string()], ..Options::default() };
+        v.push((format!("sentences/{}.jsonl", d.id()), export::sentences_jsonl(c, &one)));
+    }
     v
 }
 
@@ -456,5 +465,76 @@ proptest::proptest! {
             let mut out = Vec::new();
             let _ = stream::export(input.as_bytes(), &mut out, format, &Options::default(), 1);
         }
+    }
+}
+
+/// The token and sentence columns of a CoNLL-U export: everything but the MISC annotations
+/// (`NE=`, `Claims=`, `Stances=`), spacing kept.
+fn token_columns(conllu: &str) -> String {
+    conllu
+        .lines()
+        .map(|l| match l.rsplit_once('\t') {
+            Some((cols, misc)) => {
+                let keep: Vec<&str> = misc.split('|').filter(|m| m.starts_with("Space")).collect();
+                format!("{cols}\t{}", keep.join("|"))
+            }
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The tokens and sentences depend on the text alone: the same texts with every annotation
+/// removed give byte-identical token and sentence columns, in CoNLL-U and CoNLL-2003.
+#[test]
+fn removing_every_annotation_changes_no_token_and_no_sentence() {
+    let root = Path::new(ROOT);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    files.push(("corpus/manifest.json".into(), std::fs::read(root.join("corpus/manifest.json")).unwrap()));
+    for doc in corpus() {
+        let name = format!("corpus/texts/{}", doc.record().source_file);
+        files.push((name.clone(), std::fs::read(root.join(&name)).unwrap()));
+        let empty = serde_json::json!({
+            "schema_version": "1.0.0", "document": doc.id(), "entities": [], "claims": [],
+            "stances": [], "document_stances": [], "exceptions": []
+        });
+        files.push((format!("annotations/{}.json", doc.id()), empty.to_string().into_bytes()));
+    }
+    let bare = Corpus::from_files(files).unwrap();
+    assert!(bare.iter().all(|d| d.entities().is_empty() && d.claims().is_empty()));
+    let o = Options::default();
+    let (with, without) = (export::conllu(corpus(), &o), export::conllu(&bare, &o));
+    assert_ne!(with, without, "the annotations are in MISC");
+    assert_eq!(token_columns(&with), token_columns(&without));
+    let first_col = |s: &str| s.lines().map(|l| l.split(' ').next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let (with, without) = (export::conll(corpus(), &o), export::conll(&bare, &o));
+    assert_ne!(with, without);
+    assert_eq!(first_col(&with), first_col(&without));
+    for (a, b) in corpus().iter().zip(&bare) {
+        assert_eq!(a.sentences(), b.sentences(), "{}", a.id());
+    }
+}
+
+/// DATASHEET.md lists the mentions off token boundaries as `segment::off_token_markdown` gives
+/// them (`UPDATE_README=1` rewrites the block).
+#[test]
+fn datasheet_lists_the_mentions_off_token_boundaries() {
+    if packaged() {
+        return;
+    }
+    let path = Path::new(ROOT).join("DATASHEET.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- off-token-mentions:start -->\n", "<!-- off-token-mentions:end -->");
+    let a = text.find(start).expect("DATASHEET.md block") + start.len();
+    let b = text[a..].find(end).unwrap() + a;
+    let expected = crocus_corpus::segment::off_token_markdown(corpus());
+    if text[a..b] != expected {
+        assert!(
+            std::env::var_os("UPDATE_README").is_some(),
+            "stale: run `UPDATE_README=1 cargo test --all-features --test export`"
+        );
+        let mut new = text.clone();
+        new.replace_range(a..b, &expected);
+        std::fs::write(&path, new).unwrap();
     }
 }

@@ -61,6 +61,10 @@ FILES = [
     ("crocus-conll", "dist/crocus.conll", "text/plain", "CoNLL-2003 token file, OntoNotes labels, IOB2."),
     ("crocus-conll2003", "dist/crocus-conll2003.conll", "text/plain", "CoNLL-2003 token file, CoNLL-2003 labels, IOB2."),
     ("crocus-conllu", "dist/crocus.conllu", "text/plain", "CoNLL-U with entity tags and claim and stance ids in MISC."),
+] + [
+    (f"sentences-{p.stem}", f"dist/sentences/{p.name}", "application/jsonlines",
+     f"Sentences of {p.stem}: tokens with offsets, IOB2 ner_tags, claim and stance spans.")
+    for p in sorted((ROOT / "dist" / "sentences").glob("*.jsonl"))
 ]
 
 doc = {

@@ -1,24 +1,32 @@
 //! CoNLL-2003 (`TOKEN -X- _ TAG`) and CoNLL-U (ten columns, entity tags and claim and stance ids
 //! in MISC, `SpaceAfter`/`SpacesAfter` so every region's text is rebuilt exactly).
+//!
+//! The tokens are [`crate::segment`]'s, from the text alone. A span is mapped to tokens by one
+//! rule: **a token belongs to a span if it overlaps it** ([`crate::segment::token_range`]). A
+//! token that overlaps two entity mentions belongs to the one that starts first. Mentions that do
+//! not lie on token boundaries are counted by `crocus stats` and listed in DATASHEET.md.
 
 use std::fmt::Write as _;
 
-use super::tokenize::{sentences, Sentence};
 use super::{tags, Options};
 use crate::corpus::{Corpus, Document};
+use crate::segment::{sentences, token_range, Sentence, Token};
 
 /// The entity (index, exported label) each token of a sentence belongs to.
 fn token_entities<'a>(doc: &'a Document, sent: &Sentence, options: &Options) -> Vec<Option<(usize, &'a str)>> {
-    sent.tokens
-        .iter()
-        .map(|t| {
-            doc.entities()
-                .iter()
-                .enumerate()
-                .find(|(_, m)| m.start <= t.start && t.end <= m.end)
-                .and_then(|(i, m)| options.label(m.label).map(|l| (i, l)))
-        })
-        .collect()
+    let mut out: Vec<Option<(usize, &str)>> = vec![None; sent.tokens.len()];
+    let mut order: Vec<(usize, &crate::model::EntityMention)> = doc.entities().iter().enumerate().collect();
+    order.sort_by_key(|(i, m)| (m.start, std::cmp::Reverse(m.end), *i));
+    for (i, m) in order {
+        let Some(label) = options.label(m.label) else { continue };
+        let (range, _) = token_range(&sent.tokens, m.span());
+        for slot in &mut out[range] {
+            if slot.is_none() {
+                *slot = Some((i, label));
+            }
+        }
+    }
+    out
 }
 
 /// CoNLL-2003: `-DOCSTART- -X- O O` and a blank line before each document, one `TOKEN -X- _ TAG`
@@ -39,8 +47,8 @@ pub fn conll(corpus: &Corpus, options: &Options) -> String {
 }
 
 /// The ids of the spans (claims or stances, which may overlap) that cover a token.
-fn ids_covering<'a>(spans: impl Iterator<Item = (crate::Span, &'a str)>, t: &super::tokenize::Token) -> Vec<&'a str> {
-    spans.filter(|(s, _)| s.start <= t.start && t.end <= s.end).map(|(_, id)| id).collect()
+fn ids_covering<'a>(spans: impl Iterator<Item = (crate::Span, &'a str)>, t: &Token) -> Vec<&'a str> {
+    spans.filter(|(s, _)| s.overlaps(&t.span())).map(|(_, id)| id).collect()
 }
 
 /// Escapes whitespace for `SpacesAfter` as the CoNLL-U guidelines do.
@@ -70,9 +78,9 @@ pub fn conllu(corpus: &Corpus, options: &Options) -> String {
     let mut out = String::new();
     for doc in options.documents(corpus) {
         let _ = writeln!(out, "# newdoc id = {}", doc.id());
-        for (n, sent) in sentences(doc).iter().enumerate() {
+        for sent in &sentences(doc) {
             let region = &doc.regions()[sent.region];
-            let _ = writeln!(out, "# sent_id = {}-{}", doc.id(), n + 1);
+            let _ = writeln!(out, "# sent_id = {}", sent.id);
             let _ = writeln!(out, "# region = {} {}", region.kind.as_str(), region.article.unwrap_or(0));
             let _ = writeln!(out, "# text = {}", sent.text().replace('\n', " "));
             let ents = token_entities(doc, sent, options);

@@ -13,12 +13,16 @@
 mod brat;
 mod conll;
 mod jsonl;
+mod sentences;
 pub mod stream;
 pub mod tokenize;
 
 pub use brat::{brat, BratFile};
 pub use conll::{conll, conllu};
+#[cfg(feature = "eval")]
+pub(crate) use jsonl::flat_value;
 pub use jsonl::{jsonl, jsonl_records, RecordKind};
+pub use sentences::{ner_tag_names, sentence_records, sentences_jsonl, SentenceRecord, SentenceSpan};
 pub use stream::{StreamFormat, Summary};
 
 use crate::corpus::{Corpus, Document};

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads the committed exports in dist/ the way users do, with no schema or tweak given.
 
-Run by .ci/run in a fresh virtual environment (pandas, duckdb, datasets, conllu, spacy).
+Run by .ci/run in a fresh virtual environment (pandas, duckdb, datasets, conllu, spacy, seqeval).
 Prints `N passed, N failed` and exits non-zero on any failure.
 """
 import json
@@ -63,19 +63,100 @@ for name in JSONL:
         assert ds.num_rows == lines(name), ds.num_rows
 
 
-@check("datasets: every config of the README dataset card loads from the committed files")
+def card():
+    import yaml
+    return yaml.safe_load((ROOT / "README.md").read_text(encoding="utf-8").split("---\n")[1])
+
+
+def data_files(config):
+    """{split: [paths]} of a config of the card."""
+    files = config["data_files"]
+    if isinstance(files, str):
+        return {"train": sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(files))}
+    return {f["split"]: f["path"] if isinstance(f["path"], list) else [f["path"]] for f in files}
+
+
+def null_typed(features, path=""):
+    """Paths of the columns typed null, however deep."""
+    import datasets
+    out = []
+    if isinstance(features, dict):
+        for k, v in features.items():
+            out += null_typed(v, f"{path}/{k}")
+    elif isinstance(features, (list, tuple)):
+        out += null_typed(features[0], path + "[]")
+    elif isinstance(features, datasets.Sequence):
+        out += null_typed(features.feature, path + "[]")
+    elif isinstance(features, datasets.LargeList if hasattr(datasets, "LargeList") else ()):
+        out += null_typed(features.feature, path + "[]")
+    elif hasattr(features, "feature"):
+        out += null_typed(features.feature, path + "[]")
+    elif isinstance(features, datasets.Value) and features.dtype == "null":
+        out.append(path)
+    return out
+
+
+@check("datasets: every config of the card loads with exactly its declared features, none typed null")
 def _():
     import datasets
-    import yaml
-    card = (ROOT / "README.md").read_text(encoding="utf-8").split("---\n")[1]
-    configs = yaml.safe_load(card)["configs"]
-    assert {c["config_name"] for c in configs} == {"documents", "entities", "claims", "stances"}
-    for c in configs:
-        if not nonempty(pathlib.Path(c["data_files"]).name):
-            print(f"     skip config {c['config_name']}: no annotations yet")
-            continue
-        ds = datasets.load_dataset(str(ROOT), c["config_name"], split="train")
-        assert ds.num_rows == lines(pathlib.Path(c["data_files"]).name), (c, ds.num_rows)
+    meta = card()
+    configs = {c["config_name"]: c for c in meta["configs"]}
+    declared = {i["config_name"]: datasets.Features._from_yaml_list(i["features"]) for i in meta["dataset_info"]}
+    assert set(configs) == set(declared), (set(configs), set(declared))
+    assert {"documents", "entities", "claims", "stances", "sentences"} <= set(configs)
+    for name, c in configs.items():
+        ds = datasets.load_dataset(str(ROOT), name)
+        for split, paths in data_files(c).items():
+            n = sum(sum(1 for _ in open(ROOT / p, encoding="utf-8")) for p in paths)
+            assert ds[split].num_rows == n, (name, split, ds[split].num_rows, n)
+            assert ds[split].features == declared[name], (name, split)
+            assert not null_typed(ds[split].features), (name, null_typed(ds[split].features))
+    # Leave-one-document-out: each fold tests on one document and trains on the others.
+    folds = [n for n in configs if n.startswith("sentences-fold-")]
+    docs = {json.loads(l)["id"] for l in open(DIST / "crocus.jsonl", encoding="utf-8")}
+    assert len(folds) == len(docs)
+    held_out = set()
+    for f in folds:
+        ds = datasets.load_dataset(str(ROOT), f)
+        test_docs, train_docs = set(ds["test"]["document"]), set(ds["train"]["document"])
+        assert len(test_docs) == 1 and not (test_docs & train_docs) and test_docs | train_docs == docs
+        held_out |= test_docs
+    assert held_out == docs
+
+
+def duckdb_type(feature):
+    """The DuckDB type of a datasets feature."""
+    import datasets
+    if isinstance(feature, dict):
+        return "STRUCT(" + ", ".join(f'"{k}" {duckdb_type(v)}' for k, v in feature.items()) + ")"
+    if isinstance(feature, list):
+        return duckdb_type(feature[0]) + "[]"
+    if isinstance(feature, datasets.ClassLabel):
+        return "BIGINT"
+    if hasattr(feature, "feature"):
+        return duckdb_type(feature.feature) + "[]"
+    return {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE", "bool": "BOOLEAN"}[feature.dtype]
+
+
+@check("duckdb: every config's files read with the card's types, the same as datasets gives")
+def _():
+    import datasets
+    import duckdb
+    meta = card()
+    configs = {c["config_name"]: c for c in meta["configs"]}
+    for info in meta["dataset_info"]:
+        features = datasets.Features._from_yaml_list(info["features"])
+        columns = {k: duckdb_type(v) for k, v in features.items()}
+        paths = sorted({p for ps in data_files(configs[info["config_name"]]).values() for p in ps})
+        files = "[" + ", ".join(f"'{ROOT / p}'" for p in paths) + "]"
+        spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
+        rel = duckdb.sql(f"SELECT * FROM read_json({files}, columns = {spec}, format = 'newline_delimited')")
+        got = dict(zip(rel.columns, (str(t) for t in rel.types)))
+        norm = lambda t: t.replace('"', "").replace(" ", "").upper()  # noqa: E731
+        assert {k: norm(v) for k, v in got.items()} == {k: norm(v) for k, v in columns.items()}, info["config_name"]
+        assert "NULL" not in " ".join(got.values()) and "JSON" not in " ".join(got.values())
+        n = rel.count("*").fetchall()[0][0]
+        assert n == sum(sum(1 for _ in open(ROOT / p, encoding="utf-8")) for p in paths)
 
 
 @check("datasets: document text and entity spans agree")

@@ -196,7 +196,8 @@ pub struct StatsArgs {
 
 pub fn stats(args: &StatsArgs, root: &Option<PathBuf>) -> Result<(), Failure> {
     let corpus = crate::load(root)?;
-    let stats = Stats::of(&corpus);
+    let mut stats = Stats::of(&corpus);
+    stats.entities_off_tokens = Some(crocus_corpus::segment::off_token_mentions(&corpus).len());
     let s = match args.format {
         StatsFormat::Table => stats.table(),
         StatsFormat::Markdown => stats.markdown(),

@@ -5,6 +5,7 @@
 
 mod cmd_agreement;
 mod cmd_conflicts;
+mod cmd_eval;
 mod cmd_export;
 mod cmd_fmt;
 mod cmd_inspect;
@@ -66,6 +67,8 @@ enum Command {
     Export(cmd_export::Args),
     /// For each proposition, the claims that answer it and the pairs that cannot both hold.
     Conflicts(cmd_conflicts::Args),
+    /// Score prediction files against the corpus (entities, claims, stance).
+    Eval(cmd_eval::Args),
     /// Inter-annotator agreement of the two blind passes in annotations/passes/.
     Agreement(cmd_agreement::Args),
     /// Render the corpus as one self-contained HTML page.
@@ -206,6 +209,7 @@ fn main() -> ExitCode {
         Command::Agreement(a) => cmd_agreement::run(a, &cli.root),
         Command::Export(a) => cmd_export::run(a, &cli.root),
         Command::Conflicts(a) => cmd_conflicts::run(a, &cli.root),
+        Command::Eval(a) => cmd_eval::run(a, &cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
