@@ -13,7 +13,7 @@
 //!   was built with.
 //!
 //! Each block runs in a fresh scratch directory holding a copy of the repository's `corpus/`,
-//! `annotations/`, `schema/` and `dist/` (what a command that reads or writes files in a checkout
+//! `annotations/`, `schema/`, `dist/`, `baselines/` and `tests/fixtures/` (what a command that reads or writes files in a checkout
 //! sees), its lines in order with `bash -e -o pipefail`, the `crocus` under test first on `PATH`
 //! and `NO_COLOR` set.
 
@@ -182,7 +182,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn scratch() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["corpus", "annotations", "schema", "dist"] {
+    for sub in ["corpus", "annotations", "schema", "dist", "baselines", "tests/fixtures"] {
         let from = Path::new(ROOT).join(sub);
         if from.is_dir() {
             copy_dir(&from, &dir.path().join(sub));
