@@ -209,11 +209,13 @@ fn anchor(map: &mut Map<String, Json>, text: &Text, pointer: &str, src: &str, pa
         (None, false) => match whole.as_slice() {
             [one] => *one,
             [] => return Err(fail(format!("{surface:?} does not occur as a whole word in the text{partial_note}"))),
-            _ => return Err(fail(format!(
+            _ => {
+                return Err(fail(format!(
                 "{surface:?} occurs {} times; add `occurrence` (counted from 1), `prefix` or `suffix` to choose one{}",
                 whole.len(),
                 listing("candidates", &whole)
-            ))),
+            )))
+            }
         },
     };
     map.remove("occurrence");

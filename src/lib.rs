@@ -31,7 +31,8 @@
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`error`]: the one error type, with a kind and a position;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
-//! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
+//! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports;
+//! - `import` (feature `export`): brat standoff back into annotation files.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -52,6 +53,8 @@ pub mod text;
 pub mod canonical;
 #[cfg(feature = "export")]
 pub mod export;
+#[cfg(feature = "export")]
+pub mod import;
 #[cfg(feature = "validate")]
 pub mod validate;
 

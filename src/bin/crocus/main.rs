@@ -7,6 +7,7 @@ mod cmd_agreement;
 mod cmd_conflicts;
 mod cmd_export;
 mod cmd_fmt;
+mod cmd_import;
 mod cmd_inspect;
 mod cmd_validate;
 mod output;
@@ -56,6 +57,8 @@ enum Command {
     Validate(cmd_validate::Args),
     /// Rewrite annotation files in canonical form (fills offsets of text-anchored spans).
     Fmt(cmd_fmt::Args),
+    /// Read annotations made in another tool back into annotations/ (brat, INCEpTION's brat).
+    Import(cmd_import::Args),
     /// List the documents, one line each.
     List(cmd_inspect::ListArgs),
     /// Show one document with a layer's spans marked inline.
@@ -185,6 +188,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Validate(a) => cmd_validate::run(a, &cli.root, color),
         Command::Fmt(a) => cmd_fmt::run(a, &cli.root),
+        Command::Import(a) => cmd_import::run(a, &cli.root),
         Command::List(a) => cmd_inspect::list(a, &cli.root),
         Command::Show(a) => cmd_inspect::show(a, &cli.root, cli.color),
         Command::Stats(a) => cmd_inspect::stats(a, &cli.root),
