@@ -30,6 +30,7 @@
 //! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`error`]: the one error type, with a kind and a position;
+//! - [`diff`]: what changed between two versions of the corpus, for review;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports;
 //! - `import` (feature `export`): brat standoff back into annotation files.
@@ -41,6 +42,7 @@ pub mod agreement;
 mod batch;
 pub mod conflicts;
 pub mod corpus;
+pub mod diff;
 mod embedded;
 pub mod error;
 pub mod model;

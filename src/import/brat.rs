@@ -147,6 +147,9 @@ fn parse_line(raw: &str, doc: &Document) -> Result<Line, String> {
     }
 }
 
+/// An attribute line: line number, name, value.
+type Attr<'a> = (usize, &'a str, Option<&'a str>);
+
 struct Builder<'a> {
     name: &'a str,
     doc: &'a Document,
@@ -203,7 +206,7 @@ impl<'a> Builder<'a> {
             }
         }
         // Everything that hangs off a text-bound, by its line index.
-        let mut attrs: HashMap<usize, Vec<(usize, &str, Option<&str>)>> = HashMap::new();
+        let mut attrs: HashMap<usize, Vec<Attr<'_>>> = HashMap::new();
         let mut refs: HashMap<usize, Vec<(usize, &str, &str)>> = HashMap::new();
         let mut notes: HashMap<usize, Vec<(usize, &str)>> = HashMap::new();
         let mut rels: HashMap<usize, Vec<(usize, &str, usize)>> = HashMap::new();
@@ -439,7 +442,7 @@ impl<'a> Builder<'a> {
         file
     }
 
-    fn no_extras(&mut self, attrs: &[(usize, &str, Option<&str>)], rels: &[(usize, &str, usize)], tid: &str) {
+    fn no_extras(&mut self, attrs: &[Attr<'_>], rels: &[(usize, &str, usize)], tid: &str) {
         for &(ln, name, _) in attrs {
             self.err(ln, format!("`{name}` is not an attribute of {tid}'s type"));
         }
