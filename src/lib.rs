@@ -30,11 +30,13 @@
 //! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`error`]: the one error type, with a kind and a position;
+//! - [`diff`]: what changed between two versions of the corpus, for review;
 //! - [`verdict`]: claims judged against the propositions' reference values;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `segment` (feature `segment`): sentences and tokens computed from the text alone;
 //! - `eval` (feature `eval`): scoring predictions against the corpus (`crocus eval`);
-//! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
+//! - `export` (feature `export`): the JSONL, CoNLL, CoNLL-U, sentence and brat exports;
+//! - `import` (feature `export`): brat standoff back into annotation files.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
@@ -44,6 +46,7 @@ pub mod agreement;
 mod batch;
 pub mod conflicts;
 pub mod corpus;
+pub mod diff;
 mod embedded;
 pub mod error;
 pub mod model;
@@ -61,6 +64,8 @@ pub mod eval;
 pub mod export;
 #[cfg(feature = "segment")]
 pub mod segment;
+#[cfg(feature = "export")]
+pub mod import;
 #[cfg(feature = "validate")]
 pub mod validate;
 

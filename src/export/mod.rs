@@ -10,7 +10,7 @@
 //! assert!(conll.starts_with("-DOCSTART- -X- O O\n\n"));
 //! ```
 
-mod brat;
+pub(crate) mod brat;
 mod conll;
 mod jsonl;
 mod sentences;

@@ -98,6 +98,18 @@ pub enum ClaimType {
     Prediction,
 }
 
+impl ClaimType {
+    /// Every claim type, in declaration order.
+    pub const ALL: [ClaimType; 6] = [
+        ClaimType::Event,
+        ClaimType::Numerical,
+        ClaimType::Temporal,
+        ClaimType::Causal,
+        ClaimType::Attribution,
+        ClaimType::Prediction,
+    ];
+}
+
 /// `annotations/propositions.json`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

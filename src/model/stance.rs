@@ -76,6 +76,16 @@ pub enum StanceLabel {
 }
 
 impl StanceLabel {
+    /// Every span stance label, in declaration order.
+    pub const ALL: [StanceLabel; 7] = [
+        StanceLabel::Favor,
+        StanceLabel::Against,
+        StanceLabel::Neutral,
+        StanceLabel::Support,
+        StanceLabel::Deny,
+        StanceLabel::Query,
+        StanceLabel::Comment,
+    ];
     /// The label as written in the files.
     pub fn as_str(self) -> &'static str {
         match self {

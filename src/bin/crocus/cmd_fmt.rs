@@ -1,8 +1,15 @@
 //! `crocus fmt`: canonical form for annotation files and registries.
+//!
+//! It reads only what formatting needs: the manifest (to find each document's text) and the texts
+//! of the documents whose files it formats, never the strict loader, so a file written with
+//! text-anchored spans (`text` + `occurrence`, `prefix` or `suffix`, no `start`/`end`) can be
+//! formatted. Every file is formatted in memory first; when any fails, nothing is written.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crocus_corpus::{canonical, Corpus};
+use crocus_corpus::model::Manifest;
+use crocus_corpus::{canonical, Text};
 
 use crate::Failure;
 
@@ -21,59 +28,85 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
             "fmt needs a corpus root (a folder with corpus/ and annotations/): run it in one or pass --root DIR",
         )
     })?;
-    let corpus = Corpus::from_dir(&dir)?;
     let paths = if args.paths.is_empty() { annotation_files(&dir)? } else { args.paths.clone() };
+    let mut texts = Texts { root: &dir, manifest: None, texts: HashMap::new() };
     let mut changed = Vec::new();
     let mut failures = Vec::new();
     for path in &paths {
         let src = std::fs::read_to_string(path)
             .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-        let shown = path.display().to_string();
+        let shown = path.strip_prefix(&dir).unwrap_or(path).display().to_string();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let formatted = if matches!(name, "entities.json" | "propositions.json" | "targets.json") {
-            canonical::registry(&src, &shown)
+            canonical::registry(&src, &shown).map_err(|e| e.to_string())
         } else {
-            let doc = match serde_json::from_str::<serde_json::Value>(&src)
+            match serde_json::from_str::<serde_json::Value>(&src)
                 .ok()
                 .and_then(|v| v.get("document").and_then(|d| d.as_str()).map(str::to_string))
             {
-                Some(id) => {
-                    corpus.document(&id).ok_or_else(|| format!("{shown}: document `{id}` is not in the manifest"))
-                }
-                None => Err(format!("{shown}: not an annotation file with a `document` field")),
-            };
-            match doc {
-                Ok(doc) => canonical::annotation(&src, doc.text_index(), &shown),
-                Err(msg) => {
-                    failures.push(msg);
-                    continue;
-                }
+                Some(id) => texts
+                    .get(&id)
+                    .map_err(|e| format!("{shown}: {e}"))
+                    .and_then(|text| canonical::annotation(&src, text, &shown).map_err(|e| e.to_string())),
+                None => match serde_json::from_str::<serde_json::Value>(&src) {
+                    Err(e) => Err(crocus_corpus::Error::new(crocus_corpus::ErrorKind::Json, e.to_string())
+                        .in_file(&shown)
+                        .to_string()),
+                    Ok(_) => Err(format!("{shown}: not an annotation file with a `document` field")),
+                },
             }
         };
         match formatted {
-            Ok(out) if out != src => {
-                if !args.check {
-                    crate::output::write_atomic(path, out.as_bytes())?;
-                }
-                changed.push(shown);
-            }
+            Ok(out) if out != src => changed.push((path, shown, out)),
             Ok(_) => {}
-            Err(e) => failures.push(e.to_string()),
+            Err(e) => failures.push(e),
         }
     }
     for f in &failures {
         eprintln!("crocus fmt: {f}");
     }
-    for c in &changed {
-        println!("{}{c}", if args.check { "would reformat " } else { "formatted " });
-    }
     if !failures.is_empty() {
-        return Err(Failure::data(format!("{} file(s) could not be formatted", failures.len())));
+        return Err(Failure::data(format!("{} file(s) could not be formatted; nothing was written", failures.len())));
+    }
+    for (path, shown, out) in &changed {
+        if !args.check {
+            crate::output::write_atomic(path, out.as_bytes())?;
+        }
+        println!("{}{shown}", if args.check { "would reformat " } else { "formatted " });
     }
     if args.check && !changed.is_empty() {
         return Err(Failure::silent(1));
     }
     Ok(())
+}
+
+/// The manifest and the texts, read on first use.
+struct Texts<'a> {
+    root: &'a Path,
+    manifest: Option<Manifest>,
+    texts: HashMap<String, Text>,
+}
+
+impl Texts<'_> {
+    fn get(&mut self, id: &str) -> Result<&Text, String> {
+        if self.manifest.is_none() {
+            let path = self.root.join("corpus/manifest.json");
+            let src = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            self.manifest = Some(serde_json::from_str(&src).map_err(|e| format!("{}: {e}", path.display()))?);
+        }
+        if !self.texts.contains_key(id) {
+            let manifest = self.manifest.as_ref().expect("read above");
+            let record = manifest
+                .documents
+                .iter()
+                .find(|d| d.id == id)
+                .ok_or_else(|| format!("document `{id}` is not in the manifest"))?;
+            let path = self.root.join("corpus/texts").join(&record.source_file);
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            self.texts.insert(id.to_string(), Text::new(text));
+        }
+        Ok(&self.texts[id])
+    }
 }
 
 fn annotation_files(root: &Path) -> Result<Vec<PathBuf>, Failure> {

@@ -5,9 +5,11 @@
 
 mod cmd_agreement;
 mod cmd_conflicts;
+mod cmd_diff;
 mod cmd_eval;
 mod cmd_export;
 mod cmd_fmt;
+mod cmd_import;
 mod cmd_inspect;
 mod cmd_validate;
 mod output;
@@ -57,6 +59,10 @@ enum Command {
     Validate(cmd_validate::Args),
     /// Rewrite annotation files in canonical form (fills offsets of text-anchored spans).
     Fmt(cmd_fmt::Args),
+    /// Read annotations made in another tool back into annotations/ (brat, INCEpTION's brat).
+    Import(cmd_import::Args),
+    /// The annotation changes between two corpus roots or git revisions (exit 1 when any).
+    Diff(cmd_diff::Args),
     /// List the documents, one line each.
     List(cmd_inspect::ListArgs),
     /// Show one document with a layer's spans marked inline.
@@ -188,6 +194,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Validate(a) => cmd_validate::run(a, &cli.root, color),
         Command::Fmt(a) => cmd_fmt::run(a, &cli.root),
+        Command::Import(a) => cmd_import::run(a, &cli.root),
+        Command::Diff(a) => cmd_diff::run(a, &cli.root),
         Command::List(a) => cmd_inspect::list(a, &cli.root),
         Command::Show(a) => cmd_inspect::show(a, &cli.root, cli.color),
         Command::Stats(a) => cmd_inspect::stats(a, &cli.root),
