@@ -76,7 +76,9 @@ fn export_is_structurally_valid_brat() {
     let relations: HashSet<String> = section("relations").into_iter().collect();
     let attributes: HashSet<String> = section("attributes").into_iter().collect();
     assert!(relations.contains("<OVERLAP>"), "overlap rules are declared");
-    for pair in files[1..].chunks(2) {
+    // annotation.conf and tools.conf come first, then a .txt/.ann pair per document.
+    assert_eq!(files[1].name, "tools.conf");
+    for pair in files[2..].chunks(2) {
         let ann = &pair[1];
         let mut t_types: HashMap<&str, &str> = HashMap::new();
         let mut spans: BTreeSet<(&str, &str)> = BTreeSet::new();

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
-use crate::export::brat::{CLAIM, CUE, DB, SOURCE, STANCE};
+use crate::export::brat::{CLAIM, CUE, DB, SOURCE, STANCE, WIKIPEDIA_DB};
 use crate::model::{
     AnnotationFile, Attribution, Claim, ClaimType, Claimer, EntityMention, Label, SpanStance, StanceLabel,
     StanceTarget, TextSpan, Value,
