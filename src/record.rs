@@ -188,7 +188,9 @@ impl Offsets<'_> {
             Unit::Utf16 => self.text.char_offset_from_utf16(offset),
             Unit::Byte => self.text.char_offset_from_byte(offset),
         };
-        cp.ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
+        cp.ok_or_else(|| {
+            bad_as(ErrorKind::Mismatch, pointer, format!("offset {offset} is not a character boundary of the text"))
+        })
     }
 
     /// `start` and `end` of the value at `pointer`, in code points.
@@ -202,8 +204,16 @@ impl Offsets<'_> {
     }
 }
 
+/// A value that cannot be rebuilt ([`ErrorKind::Json`]: a shape the model does not have), at its
+/// pointer.
 fn bad(pointer: &str, message: String) -> Error {
-    Error::new(ErrorKind::Json, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
+    bad_as(ErrorKind::Json, pointer, message)
+}
+
+/// As [`bad`], of another kind: [`ErrorKind::Missing`] for a reference to nothing,
+/// [`ErrorKind::Mismatch`] for an offset off the text.
+fn bad_as(kind: ErrorKind, pointer: &str, message: String) -> Error {
+    Error::new(kind, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
 }
 
 fn value(v: Option<FlatValue>, pointer: &str) -> Result<Option<Value>, Error> {
@@ -420,7 +430,8 @@ impl Corpus {
             }));
         for (pointer, id) in named {
             if !registry.contains_key(id) {
-                return Err(bad(
+                return Err(bad_as(
+                    ErrorKind::Missing,
                     &pointer,
                     format!("entity `{id}` is linked by no mention of the record, which so lacks its type"),
                 ));

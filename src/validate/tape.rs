@@ -217,14 +217,6 @@ impl<'a> TapeNode<'a> {
         }
     }
 
-    /// The number as a `u64`, if it is a non-negative integer.
-    pub(crate) fn u64(self) -> Option<u64> {
-        match self.entry() {
-            Entry::Number(Num::PosInt(u)) => Some(*u),
-            _ => None,
-        }
-    }
-
     /// The elements of an array (none for any other value).
     pub(crate) fn elements(self) -> Elements<'a> {
         match self.entry() {

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crocus_corpus::corpus::paths;
+use crocus_corpus::model::Manifest;
 use crocus_corpus::{canonical, Corpus};
 
 use crate::Failure;
@@ -21,7 +23,9 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
             "fmt needs a corpus root (a folder with corpus/ and annotations/): run it in one or pass --root DIR",
         )
     })?;
-    let corpus = Corpus::from_dir(&dir)?;
+    // Only the manifest and the texts: the annotation files are what is being formatted, and may
+    // hold spans given by anchor (no `start`/`end` yet), which the strict loader refuses.
+    let corpus = texts_only(&dir)?;
     let paths = if args.paths.is_empty() { annotation_files(&dir)? } else { args.paths.clone() };
     let mut changed = Vec::new();
     let mut failures = Vec::new();
@@ -74,6 +78,23 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
         return Err(Failure::silent(1));
     }
     Ok(())
+}
+
+/// The corpus at `root` with its manifest and texts, and no annotation file or registry read.
+fn texts_only(root: &Path) -> Result<Corpus, Failure> {
+    let read = |rel: &str| -> Result<(String, Vec<u8>), Failure> {
+        let path = root.join(rel);
+        let bytes = std::fs::read(&path).map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+        Ok((rel.to_string(), bytes))
+    };
+    let manifest = read(paths::MANIFEST)?;
+    let records: Manifest =
+        serde_json::from_slice(&manifest.1).map_err(|e| Failure::data(format!("{}: {e}", paths::MANIFEST)))?;
+    let mut files = vec![manifest];
+    for d in &records.documents {
+        files.push(read(&paths::text(&d.source_file))?);
+    }
+    Ok(Corpus::from_files(files)?)
 }
 
 fn annotation_files(root: &Path) -> Result<Vec<PathBuf>, Failure> {
