@@ -85,7 +85,10 @@ impl Corpus {
     /// Loads the corpus rooted at `root` (a checkout of this repository, or a contributor's).
     ///
     /// Missing annotation files and registries load as empty layers; a missing manifest or text is
-    /// an error. Loading checks structure, not meaning: run the validator for that.
+    /// an error. Without the `validate` feature, loading checks structure, not meaning. With it,
+    /// loading is the validator's checking mode: the corpus is validated as `crocus validate` does
+    /// and the first error (not a warning) is returned, so this reader accepts exactly the corpora
+    /// the validator passes.
     ///
     /// # Errors
     /// [`ErrorKind::Io`] when a file cannot be read, [`ErrorKind::Json`] when one does not parse
@@ -93,6 +96,8 @@ impl Corpus {
     /// manifest record or a span does not fit its text.
     pub fn from_dir(root: impl AsRef<Path>) -> Result<Corpus, Error> {
         let root = root.as_ref();
+        #[cfg(feature = "validate")]
+        crate::validate::require_valid(&crate::validate::validate_root(root)?)?;
         Corpus::load_with(
             |path| {
                 let full = root.join(path);
@@ -115,6 +120,8 @@ impl Corpus {
     /// As [`Corpus::from_dir`].
     pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Result<Corpus, Error> {
         let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
+        #[cfg(feature = "validate")]
+        crate::validate::require_valid(&crate::validate::validate_in_memory(&files))?;
         Corpus::load_with(|path| Ok(files.get(path).cloned()), false)
     }
 

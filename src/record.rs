@@ -279,12 +279,25 @@ impl Corpus {
     /// # Ok::<(), crocus_corpus::Error>(())
     /// ```
     ///
+    /// With the `validate` feature, the record is first checked as `crocus validate` checks a line
+    /// of a JSONL file (its schema, then every rule an annotation file gets), and the first error
+    /// is returned: this reader accepts exactly the records the validator passes.
+    ///
     /// # Errors
     /// When the line is not JSON or not a document record (kind [`ErrorKind::Json`], with line and
     /// column), or a value cannot be rebuilt (with its JSON pointer): an offset that is not a
     /// character boundary, an entity party without its mention, an entity that a stance or claim
-    /// names but no mention links to (the record lacks its type).
+    /// names but no mention links to (the record lacks its type); with the `validate` feature,
+    /// the first error the validator finds in the record.
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
+        #[cfg(feature = "validate")]
+        crate::validate::require_valid(&crate::validate::check_record_line(line))?;
+        Corpus::read_record(line)
+    }
+
+    /// The reader of [`Corpus::from_record`] without the rules: what the validator reads a
+    /// record with before it checks it.
+    pub(crate) fn read_record(line: &str) -> Result<Corpus, Error> {
         let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(&e))?;
         let text = Text::new(r.text);
         let off = Offsets { text: &text, unit: r.offsets };

@@ -183,6 +183,13 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
     (1, out)
 }
 
+/// The diagnostics of one document record (a line of the document JSONL export), as
+/// `validate_jsonl` gives them: the checking mode of [`Corpus::from_record`].
+pub(crate) fn check_record_line(line: &str) -> Report {
+    let (_, diagnostics) = check_line("record", 1, line.as_bytes(), FileKind::ExportDocuments);
+    Report { diagnostics }
+}
+
 /// A document record, read by the crate's reader ([`Corpus::from_record`]) and checked by the
 /// same rules as an annotation file and its manifest record: whatever the reader refuses is a
 /// diagnostic here, located at the value.
@@ -201,7 +208,7 @@ fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> Ve
             Some("the text must be exported byte for byte"),
         ));
     }
-    let corpus = match Corpus::from_record(line) {
+    let corpus = match Corpus::read_record(line) {
         Ok(c) => c,
         Err(e) => {
             out.push(reader_error(file, line_no, line, &e));

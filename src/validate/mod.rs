@@ -18,10 +18,11 @@ mod rules;
 pub mod schema;
 mod tape;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Format, Report, Severity};
+pub(crate) use jsonl::check_record_line;
 pub use jsonl::{validate_jsonl, validate_jsonl_with};
 pub use schema::FileKind;
 
@@ -63,6 +64,26 @@ impl Source for DirSource {
             }
         }
         Ok(out.into_iter().collect())
+    }
+}
+
+/// Files held in memory, keyed by their path relative to the root.
+struct MapSource<'a>(&'a HashMap<String, Vec<u8>>);
+
+impl Source for MapSource<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        Ok(self.0.get(path).cloned())
+    }
+    fn annotation_files(&self) -> Result<Vec<String>, Error> {
+        let prefix = format!("{}/", paths::ANNOTATIONS);
+        let mut v: Vec<String> = self
+            .0
+            .keys()
+            .filter(|p| p.strip_prefix(&prefix).is_some_and(|name| name.ends_with(".json") && !name.contains('/')))
+            .cloned()
+            .collect();
+        v.sort();
+        Ok(v)
     }
 }
 
@@ -117,4 +138,43 @@ pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Repor
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))
+}
+
+/// Validates a corpus held in memory (paths relative to the root), as [`Corpus::from_files`]
+/// reads it.
+///
+/// [`Corpus::from_files`]: crate::Corpus::from_files
+pub fn validate_in_memory(files: &HashMap<String, Vec<u8>>) -> Report {
+    rules::validate(&MapSource(files), None).expect("files in memory are always readable")
+}
+
+/// The checking mode of the crate's readers: `Ok` when the report has no error (warnings pass, as
+/// in `crocus validate` without `--strict`), else the first error as an [`Error`] at its file,
+/// line, column and pointer, saying how many more there are.
+///
+/// # Errors
+/// The first error of the report.
+pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
+    let errors: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    let Some(d) = errors.first() else { return Ok(()) };
+    let kind = match d.code {
+        Code::InvalidJson | Code::ByteOrderMark | Code::SchemaViolation => ErrorKind::Json,
+        Code::InvalidUtf8 => ErrorKind::Utf8,
+        Code::MissingFile | Code::UnknownDocument | Code::UnresolvedReference => ErrorKind::Missing,
+        _ => ErrorKind::Mismatch,
+    };
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more error: run `crocus validate` for all of them)".to_string(),
+        n => format!(" (and {n} more errors: run `crocus validate` for all of them)"),
+    };
+    let hint = d.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
+    Err(Error::new(kind, format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message)).at(
+        crate::error::Position {
+            file: Some(PathBuf::from(&d.file)),
+            line: Some(d.line),
+            column: Some(d.column),
+            pointer: (!d.pointer.is_empty()).then(|| d.pointer.clone()),
+        },
+    ))
 }
