@@ -193,12 +193,22 @@ mod tests {
         }
         assert!(sents.iter().any(|s| s.text().starts_with("Gen.\u{a0}Michael Kurilla, who heads")));
         // Every entity covers whole tokens.
+        let tokens: Vec<&Token> = sents.iter().flat_map(|s| &s.tokens).collect();
         for m in doc.entities() {
-            let inside: Vec<_> = all.iter().collect();
-            assert!(!inside.is_empty());
-            let starts = sents.iter().flat_map(|s| &s.tokens).any(|t| t.start == m.start);
-            let ends = sents.iter().flat_map(|s| &s.tokens).any(|t| t.end == m.end);
+            let inside: Vec<&&Token> = tokens.iter().filter(|t| t.start >= m.start && t.end <= m.end).collect();
+            assert!(!inside.is_empty(), "{m:?} covers no token");
+            let starts = tokens.iter().any(|t| t.start == m.start);
+            let ends = tokens.iter().any(|t| t.end == m.end);
             assert!(starts && ends, "{m:?}");
+            // The tokens inside the mention, with the spaces between them, spell the mention.
+            let mut spelt = String::new();
+            for (k, t) in inside.iter().enumerate() {
+                spelt.push_str(&t.text);
+                if k + 1 < inside.len() {
+                    spelt.push_str(&t.space_after);
+                }
+            }
+            assert_eq!(spelt, m.text, "{m:?}");
         }
     }
 }
