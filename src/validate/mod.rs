@@ -149,14 +149,16 @@ pub fn validate_in_memory(files: &HashMap<String, Vec<u8>>) -> Report {
 }
 
 /// The checking mode of the crate's readers: `Ok` when the report has no error (warnings pass, as
-/// in `crocus validate` without `--strict`), else the first error as an [`Error`] at its file,
-/// line, column and pointer, saying how many more there are.
+/// in `crocus validate` without `--strict`), else the most basic error (the lowest code: an
+/// unreadable file before a span that does not fit) as an [`Error`] at its file, line, column and
+/// pointer, saying how many more there are.
 ///
 /// # Errors
 /// The first error of the report.
 pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
     let errors: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-    let Some(d) = errors.first() else { return Ok(()) };
+    // The most basic problem first (rule codes go from encoding and syntax to meaning).
+    let Some(d) = errors.iter().min_by_key(|d| d.code) else { return Ok(()) };
     let kind = match d.code {
         Code::InvalidJson | Code::ByteOrderMark | Code::SchemaViolation => ErrorKind::Json,
         Code::InvalidUtf8 => ErrorKind::Utf8,
