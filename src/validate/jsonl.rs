@@ -10,7 +10,7 @@
 use std::io::BufRead;
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::{line_excerpt, locate};
+use super::locate::line_excerpt;
 use super::rules::documents::{check_record, sha256_hex, DocText};
 use super::rules::registries::{did_you_mean, Registries};
 use super::rules::{check_document as check_document_rules, FileDiags, Scope};
@@ -35,6 +35,8 @@ fn kind_of(v: TapeNode<'_>) -> Option<FileKind> {
         .map(|(kind, _)| kind)
 }
 
+/// One diagnostic located at `pointer` in line `line_no` of `file` (the per-file builder of the
+/// rules, on one line).
 fn diag(
     file: &str,
     line_no: usize,
@@ -44,20 +46,9 @@ fn diag(
     message: String,
     hint: Option<&str>,
 ) -> Diagnostic {
-    let range = locate(line, pointer);
-    let column = line[..range.start.min(line.len())].chars().count() + 1;
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.to_string(),
-        line: line_no,
-        column,
-        pointer: pointer.to_string(),
-        message,
-        hint: hint.map(str::to_string),
-        excerpt: Some(line_excerpt(line, range)),
-    }
+    let mut f = FileDiags::record(file, line_no, line, str::to_string);
+    f.at(code, pointer, message, hint);
+    f.diagnostics.pop().expect("one diagnostic")
 }
 
 /// Validates a JSONL export read from `reader`, reporting as `file`, on every core.
@@ -123,18 +114,9 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
 
 /// A diagnostic about a whole line (column 1, no pointer, no excerpt).
 fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &str) -> Diagnostic {
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.into(),
-        line,
-        column: 1,
-        pointer: String::new(),
-        message: message.into(),
-        hint: Some(hint.into()),
-        excerpt: None,
-    }
+    let mut f = FileDiags::record(file, line, "", str::to_string);
+    f.push(code, 1, 1, "", message.into(), Some(hint), None);
+    f.diagnostics.pop().expect("one diagnostic")
 }
 
 /// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
