@@ -4,6 +4,12 @@
 //! Every rule has a stable [`Code`]; the README lists them. Validation never stops at the first
 //! problem and never panics: malformed input of any kind becomes a located diagnostic.
 //!
+//! The rules are one module per layer (`rules/`), and they are the only rules: a JSONL document
+//! record is read by [`Corpus::from_record`](crate::Corpus::from_record)'s reader and checked by
+//! the same rules as an annotation file, and the crate's readers (`Corpus::from_dir`,
+//! `from_files`, `from_record`) run this validator and refuse what it refuses, so `validate`
+//! passes exactly what every reader accepts (`docs/contract.md`).
+//!
 //! ```
 //! use crocus_corpus::validate::{validate_embedded, Format};
 //!
