@@ -7,14 +7,19 @@
 //! three offset units. Exporting the rebuilt corpus gives back exactly what exporting the original
 //! gives.
 //!
+//! The record's serde types are defined here once and shared: the JSONL writer
+//! (`export::jsonl`) fills and serializes them, this reader deserializes them, so the two agree on
+//! every key by construction.
+//!
 //! What a record does not carry stays empty in the rebuilt corpus: registry aliases, manifest
-//! `publisher`/`url`/`date`, proposition reference values, annotation exceptions. Records are not
-//! schema-checked here (`crocus validate` does that); what cannot be rebuilt is an [`Error`] with
-//! a JSON pointer.
+//! `publisher`/`url`/`date`, proposition reference values, annotation exceptions. Without the
+//! `validate` feature records are not schema-checked; what cannot be rebuilt is an [`Error`] with
+//! a JSON pointer. With the `validate` feature, [`Corpus::from_record`] first checks the record with
+//! the validator's rules and refuses what it refuses.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
@@ -26,152 +31,159 @@ use crate::model::{
 };
 use crate::text::Text;
 
-#[derive(Deserialize)]
-struct Record {
-    id: String,
-    source_file: String,
-    sha256: String,
-    title: Option<String>,
-    language: String,
-    genre: Genre,
-    author: Option<Meta>,
-    offsets: Unit,
-    text: String,
-    regions: Vec<RRegion>,
-    quality_flags: Vec<Flag>,
-    entities: Vec<Mention>,
-    claims: Vec<RClaim>,
-    stances: Vec<RStance>,
-    document_stances: Vec<DocStance>,
+// The record types: one serde type per part of a document record, shared by the writer
+// (`export::jsonl`, which serializes them) and the reader (`Corpus::from_record`), so the two
+// cannot disagree about a key. Every optional key is written (as `null` when absent).
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) source_file: String,
+    pub(crate) sha256: String,
+    pub(crate) title: Option<String>,
+    pub(crate) language: String,
+    pub(crate) genre: Genre,
+    pub(crate) author: Option<Meta>,
+    pub(crate) offsets: Unit,
+    pub(crate) text: String,
+    pub(crate) regions: Vec<RRegion>,
+    pub(crate) quality_flags: Vec<Flag>,
+    pub(crate) entities: Vec<Mention>,
+    pub(crate) claims: Vec<RClaim>,
+    pub(crate) stances: Vec<RStance>,
+    pub(crate) document_stances: Vec<DocStance>,
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Serialize, Deserialize, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
-enum Unit {
+pub(crate) enum Unit {
     Codepoint,
     Utf16,
     Byte,
 }
 
-#[derive(Deserialize)]
-struct RSpan {
-    start: usize,
-    end: usize,
-    text: String,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RSpan {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
 }
 
-#[derive(Deserialize)]
-struct Meta {
-    value: String,
-    evidence: RSpan,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Meta {
+    pub(crate) value: String,
+    pub(crate) evidence: RSpan,
 }
 
-#[derive(Deserialize)]
-struct RRegion {
-    kind: RegionKind,
-    start: usize,
-    end: usize,
-    article: Option<u32>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RRegion {
+    pub(crate) kind: RegionKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) article: Option<u32>,
 }
 
-#[derive(Deserialize)]
-struct Flag {
-    kind: QualityFlagKind,
-    note: String,
-    evidence: Vec<RSpan>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Flag {
+    pub(crate) kind: QualityFlagKind,
+    pub(crate) note: String,
+    pub(crate) evidence: Vec<RSpan>,
 }
 
-#[derive(Deserialize)]
-struct Mention {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    label: Label,
-    entity: Option<REntity>,
-    value: Option<FlatValue>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Mention {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) label: Label,
+    pub(crate) entity: Option<REntity>,
+    pub(crate) value: Option<FlatValue>,
 }
 
-#[derive(Deserialize)]
-struct REntity {
-    id: String,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct REntity {
+    pub(crate) id: String,
     #[serde(rename = "type")]
-    kind: Label,
-    name: String,
-    description: String,
+    pub(crate) kind: Label,
+    pub(crate) name: String,
+    pub(crate) description: String,
 }
 
 /// A value as the export flattens it: every key present, the absent ones `null`.
-#[derive(Deserialize)]
-struct FlatValue {
-    kind: String,
-    number: Option<f64>,
-    min: Option<f64>,
-    min_inclusive: Option<bool>,
-    max: Option<f64>,
-    max_inclusive: Option<bool>,
-    approximate: Option<bool>,
-    iso: Option<String>,
-    description: Option<String>,
-    boolean: Option<bool>,
-    category: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct FlatValue {
+    pub(crate) kind: String,
+    pub(crate) number: Option<f64>,
+    pub(crate) min: Option<f64>,
+    pub(crate) min_inclusive: Option<bool>,
+    pub(crate) max: Option<f64>,
+    pub(crate) max_inclusive: Option<bool>,
+    pub(crate) approximate: Option<bool>,
+    pub(crate) iso: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) boolean: Option<bool>,
+    pub(crate) category: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Party {
-    kind: String,
-    entity_id: Option<String>,
-    mention_id: Option<String>,
-    description: Option<RSpan>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Party {
+    pub(crate) kind: String,
+    pub(crate) entity_id: Option<String>,
+    /// The entity's registry name (written for readers of the record; rebuilt from the registry).
+    #[serde(default)]
+    pub(crate) entity_name: Option<String>,
+    pub(crate) mention_id: Option<String>,
+    pub(crate) description: Option<RSpan>,
 }
 
-#[derive(Deserialize)]
-struct RClaim {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    claimer: Party,
-    cue: Option<RSpan>,
-    attribution: Attribution,
-    types: Vec<ClaimType>,
-    checkworthy: bool,
-    proposition: Option<RProposition>,
-    value: Option<FlatValue>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RClaim {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) claimer: Party,
+    pub(crate) cue: Option<RSpan>,
+    pub(crate) attribution: Attribution,
+    pub(crate) types: Vec<ClaimType>,
+    pub(crate) checkworthy: bool,
+    pub(crate) proposition: Option<RProposition>,
+    pub(crate) value: Option<FlatValue>,
 }
 
-#[derive(Deserialize)]
-struct RProposition {
-    id: String,
-    question: String,
-    value_kind: ValueKind,
-    unit: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RProposition {
+    pub(crate) id: String,
+    pub(crate) question: String,
+    pub(crate) value_kind: ValueKind,
+    pub(crate) unit: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct RStance {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    holder: Party,
-    target: RTarget,
-    label: StanceLabel,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RStance {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) holder: Party,
+    pub(crate) target: RTarget,
+    pub(crate) label: StanceLabel,
 }
 
-#[derive(Deserialize)]
-struct RTarget {
-    kind: String,
-    id: String,
-    name: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RTarget {
+    pub(crate) kind: String,
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct DocStance {
-    target: String,
-    definition: Option<String>,
-    label: TargetLabel,
-    evidence: Vec<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct DocStance {
+    pub(crate) target: String,
+    pub(crate) definition: Option<String>,
+    pub(crate) label: TargetLabel,
+    pub(crate) evidence: Vec<String>,
 }
 
 /// Converts the record's offsets to code points, failing with the pointer of the first that does
