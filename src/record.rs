@@ -303,7 +303,14 @@ impl Corpus {
     /// the first error the validator finds in the record.
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
         #[cfg(feature = "validate")]
-        crate::validate::require_valid(&crate::validate::check_record_line(line))?;
+        {
+            // The validator reads the record with `read_record` and checks what it read.
+            let (report, corpus) = crate::validate::check_record_line(line);
+            crate::validate::require_valid(&report)?;
+            if let Some(corpus) = corpus {
+                return Ok(corpus);
+            }
+        }
         Corpus::read_record(line)
     }
 

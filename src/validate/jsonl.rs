@@ -88,7 +88,7 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
         let mut count = 0;
         let mut out = Vec::new();
         for (n, raw) in batch.lines() {
-            let (c, d) = check_line(file, n, raw, kind);
+            let (c, d, _) = check_line(file, n, raw, kind);
             count += c;
             out.extend(d);
         }
@@ -120,15 +120,17 @@ fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &st
 }
 
 /// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
-fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>) {
+/// Checks one line: `(1, diagnostics, the document when it is a document record that could be
+/// read)` for a record, `(0, [], None)` for a blank line.
+fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>, Option<Corpus>) {
     let mut out = Vec::new();
     let Ok(line) = std::str::from_utf8(raw) else {
         out.push(located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8"));
-        return (1, out);
+        return (1, out, None);
     };
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() {
-        return (0, out);
+        return (0, out, None);
     }
     let tape = match Tape::parse(line) {
         Ok(v) => v,
@@ -146,7 +148,7 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
             );
             d.column = e.column().max(1);
             out.push(d);
-            return (1, out);
+            return (1, out, None);
         }
     };
     let value = tape.root();
@@ -159,23 +161,26 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
         let (message, hint) = super::rules::registries::schema_finding(&err, kind);
         out.push(diag(file, line_no, line, &pointer, Code::SchemaViolation, message, Some(&hint)));
     }
+    let mut corpus = None;
     if ok && kind == FileKind::ExportDocuments {
-        out.extend(check_document(file, line_no, line, value));
+        let (d, c) = check_document(file, line_no, line, value);
+        out.extend(d);
+        corpus = c;
     }
-    (1, out)
+    (1, out, corpus)
 }
 
 /// The diagnostics of one document record (a line of the document JSONL export), as
 /// `validate_jsonl` gives them: the checking mode of [`Corpus::from_record`].
-pub(crate) fn check_record_line(line: &str) -> Report {
-    let (_, diagnostics) = check_line("record", 1, line.as_bytes(), FileKind::ExportDocuments);
-    Report { diagnostics }
+pub(crate) fn check_record_line(line: &str) -> (Report, Option<Corpus>) {
+    let (_, diagnostics, corpus) = check_line("record", 1, line.as_bytes(), FileKind::ExportDocuments);
+    (Report { diagnostics }, corpus)
 }
 
 /// A document record, read by the crate's reader ([`Corpus::from_record`]) and checked by the
 /// same rules as an annotation file and its manifest record: whatever the reader refuses is a
 /// diagnostic here, located at the value.
-fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> Vec<Diagnostic> {
+fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> (Vec<Diagnostic>, Option<Corpus>) {
     let mut out = Vec::new();
     let text = v.get("text").and_then(TapeNode::str).unwrap_or_default();
     let digest = sha256_hex(text.as_bytes());
@@ -194,7 +199,7 @@ fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> Ve
         Ok(c) => c,
         Err(e) => {
             out.push(reader_error(file, line_no, line, &e));
-            return out;
+            return (out, None);
         }
     };
     let doc = &corpus.documents()[0];
@@ -204,7 +209,7 @@ fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> Ve
     let dt = DocText::new(doc.text_index().clone(), doc.regions());
     check_document_rules(&mut f, doc.annotations(), &dt, &reg, Scope::RECORD);
     out.extend(f.diagnostics);
-    out
+    (out, Some(corpus))
 }
 
 /// What the reader refused, as a diagnostic: at its pointer when it has one, else at its column.

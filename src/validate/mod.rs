@@ -20,7 +20,7 @@
 mod diagnostic;
 mod jsonl;
 pub mod locate;
-mod rules;
+pub(crate) mod rules;
 pub mod schema;
 mod tape;
 
@@ -144,6 +144,17 @@ pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Repor
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))
+}
+
+/// The validator's reading of the corpus at `root`: its report and what it read, which
+/// [`Corpus::from_dir`](crate::Corpus::from_dir) builds its corpus from.
+pub(crate) fn load_root(root: &Path) -> Result<(Report, rules::Parts), Error> {
+    rules::check_corpus(&DirSource(root.to_path_buf()), None)
+}
+
+/// As [`load_root`], for files held in memory ([`Corpus::from_files`](crate::Corpus::from_files)).
+pub(crate) fn load_in_memory(files: &HashMap<String, Vec<u8>>) -> (Report, rules::Parts) {
+    rules::check_corpus(&MapSource(files), None).expect("files in memory are always readable")
 }
 
 /// Validates a corpus held in memory (paths relative to the root), as [`Corpus::from_files`]

@@ -257,7 +257,32 @@ fn next_free(id: &str, taken: &HashSet<&str>) -> String {
     (1..).map(|n| format!("{prefix}{n}")).find(|c| !taken.contains(c.as_str())).unwrap_or_default()
 }
 
+/// What the checks read, for a reader to build its corpus from (nothing is parsed twice).
+pub(crate) struct Parts {
+    /// The manifest, when it parsed.
+    pub manifest: Option<Manifest>,
+    /// The texts that could be read, by document id.
+    pub texts: BTreeMap<String, DocText>,
+    /// The registries that parsed.
+    pub entities: Option<EntityRegistry>,
+    /// See `entities`.
+    pub propositions: Option<PropositionRegistry>,
+    /// See `entities`.
+    pub targets: Option<TargetRegistry>,
+    /// The annotation files that parsed.
+    pub annotations: Vec<AnnotationFile>,
+}
+
 pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>>) -> Result<Report, Error> {
+    check_corpus(source, given).map(|(report, _)| report)
+}
+
+/// Runs every check on the files of `source` (or only the `given` annotation and registry files
+/// against the source's texts); the report, and what was read.
+pub(super) fn check_corpus(
+    source: &dyn Source,
+    given: Option<Vec<(String, Vec<u8>)>>,
+) -> Result<(Report, Parts), Error> {
     let mut report = Report::default();
     let mut done = |f: FileDiags| report.diagnostics.extend(f.diagnostics);
     let whole_corpus = given.is_none();
@@ -366,15 +391,34 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
         }
         registries::check_unused(entities.as_mut(), propositions.as_mut(), &files);
     }
+    let mut parts = Parts {
+        manifest: None,
+        texts: docs,
+        entities: None,
+        propositions: None,
+        targets: None,
+        annotations: Vec::with_capacity(annotated.len()),
+    };
     for p in annotated {
         done(p.file);
+        parts.annotations.push(p.value);
     }
-    for p in [manifest.map(|p| p.file), entities.map(|p| p.file), propositions.map(|p| p.file), targets.map(|p| p.file)]
-        .into_iter()
-        .flatten()
-    {
-        done(p);
-    }
+    parts.manifest = manifest.map(|p| {
+        done(p.file);
+        p.value
+    });
+    parts.entities = entities.map(|p| {
+        done(p.file);
+        p.value
+    });
+    parts.propositions = propositions.map(|p| {
+        done(p.file);
+        p.value
+    });
+    parts.targets = targets.map(|p| {
+        done(p.file);
+        p.value
+    });
     report.sort();
-    Ok(report)
+    Ok((report, parts))
 }
