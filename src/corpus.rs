@@ -142,7 +142,8 @@ impl Corpus {
             parts.annotations.into_iter().map(|a| (a.document.clone(), a)).collect();
         let mut documents = Vec::with_capacity(manifest.documents.len());
         for record in manifest.documents {
-            let text = texts.remove(&record.id).ok_or_else(|| internal(&paths::text(&record.source_file)))?.text;
+            let text =
+                texts.remove(&record.id).ok_or_else(|| internal(&paths::text(&record.source_file)))?.text.into_owned();
             let a = annotations.remove(&record.id).unwrap_or_else(|| empty_annotations(&record.id));
             documents.push(Document { record, text, annotations: OnceLock::from(a), embedded: None });
         }

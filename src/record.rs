@@ -1,5 +1,8 @@
 //! Reading a line of the document JSONL export back into the model.
 //!
+//! (About 500 lines, one module on purpose: the record's types, the offset conversion and the
+//! rebuild are one concept, a document record and its reading.)
+//!
 //! Why it exists: a document record is self-contained (the text, every layer, and the registry
 //! entries it refers to, resolved), so it is also an input. [`Corpus::from_record`] turns one
 //! record into a one-document [`Corpus`], which lets `crocus export --input FILE.jsonl` convert a

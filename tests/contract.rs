@@ -262,3 +262,39 @@ fn the_known_gaps_are_closed_end_to_end() {
         );
     }
 }
+
+/// A reader refuses with the most basic error and says how many more `crocus validate` lists; the
+/// command lists exactly that many.
+#[test]
+fn a_reader_error_counts_what_validate_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, bytes) in corpus_files() {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    // Two mistakes in one annotation file: a duplicate id and a shifted span.
+    let file = dir.path().join("annotations/cruel-irony.json");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    v["entities"][1]["id"] = v["entities"][0]["id"].clone();
+    let start = v["entities"][2]["start"].as_u64().unwrap();
+    v["entities"][2]["start"] = json!(start + 1);
+    v["entities"][2]["end"] = json!(v["entities"][2]["end"].as_u64().unwrap() + 1);
+    std::fs::write(&file, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+
+    let err = Corpus::from_dir(dir.path()).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("E012 span-text-mismatch"), "the most basic error comes first: {msg}");
+    assert!(msg.contains("(and 1 more error: run `crocus validate` for all of them)"), "{msg}");
+    assert_eq!(err.position().pointer.as_deref(), Some("/entities/2/text"));
+
+    let o = Command::new(env!("CARGO_BIN_EXE_crocus"))
+        .args(["--root", dir.path().to_str().unwrap(), "validate"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.ends_with("invalid: 2 errors, 0 warnings\n"), "{out}");
+    assert!(out.contains("error[E012]") && out.contains("error[E017]"), "{out}");
+}

@@ -206,7 +206,7 @@ fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> (V
     let mut f = FileDiags::record(file, line_no, line, record_pointer);
     check_record(&mut f, "", doc.record(), doc.text_index());
     let reg = Registries::from_corpus(&corpus);
-    let dt = DocText::new(doc.text_index().clone(), doc.regions());
+    let dt = DocText::new(std::borrow::Cow::Borrowed(doc.text_index()), doc.regions());
     check_document_rules(&mut f, doc.annotations(), &dt, &reg, Scope::RECORD);
     out.extend(f.diagnostics);
     (out, Some(corpus))

@@ -12,7 +12,7 @@ use crate::validate::diagnostic::Code;
 pub(crate) fn check(
     f: &mut FileDiags,
     a: &AnnotationFile,
-    doc: &DocText,
+    doc: &DocText<'_>,
     reg: &Registries<'_>,
     mentions: &Mentions<'_>,
 ) {
@@ -75,7 +75,7 @@ pub(crate) fn check(
 /// A claimer or stance holder: its description span, or its entity and the mention that names it.
 pub(crate) fn check_party(
     f: &mut FileDiags,
-    doc: &DocText,
+    doc: &DocText<'_>,
     reg: &Registries<'_>,
     mentions: &Mentions<'_>,
     party: &Claimer,

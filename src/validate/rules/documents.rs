@@ -2,6 +2,7 @@
 //! (E015), and every span against its text (E010–E014); an annotation file against its document
 //! (E009, E026).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use sha2::{Digest, Sha256};
@@ -16,16 +17,16 @@ use crate::validate::locate::line_col;
 use crate::validate::Source;
 
 /// A document's text and its annotated regions, as far as they could be read.
-pub(crate) struct DocText {
-    /// The text.
-    pub text: Text,
+pub(crate) struct DocText<'t> {
+    /// The text (borrowed from a rebuilt record, owned when read from a file).
+    pub text: Cow<'t, Text>,
     /// Annotated (headline and body) regions.
     pub annotated: Vec<Span>,
 }
 
-impl DocText {
+impl<'t> DocText<'t> {
     /// The text and annotated regions of a document record whose text is `text`.
-    pub fn new(text: Text, regions: &[Region]) -> DocText {
+    pub fn new(text: Cow<'t, Text>, regions: &[Region]) -> DocText<'t> {
         let annotated = regions.iter().filter(|r| r.kind.is_annotated()).map(Region::span).collect();
         DocText { text, annotated }
     }
@@ -52,7 +53,7 @@ pub(crate) fn invalid_utf8_excerpt(bytes: &[u8], valid_up_to: usize) -> (String,
 pub(crate) fn check_manifest(
     m: &mut Parsed<Manifest>,
     source: &dyn Source,
-    docs: &mut BTreeMap<String, DocText>,
+    docs: &mut BTreeMap<String, DocText<'static>>,
 ) -> Result<Vec<FileDiags>, Error> {
     let Parsed { file, value } = m;
     let mut text_files = Vec::new();
@@ -151,7 +152,7 @@ pub(crate) fn check_manifest(
             );
         }
         check_record(file, &base, d, &text);
-        docs.insert(d.id.clone(), DocText::new(text, &d.regions));
+        docs.insert(d.id.clone(), DocText::new(Cow::Owned(text), &d.regions));
     }
     Ok(text_files)
 }
@@ -215,8 +216,8 @@ fn check_regions(f: &mut FileDiags, base: &str, regions: &[Region], len: usize) 
 /// E026 and E009: the file is named after its document, which the manifest has.
 pub(crate) fn check_annotation_file<'d>(
     p: &mut Parsed<AnnotationFile>,
-    docs: &'d BTreeMap<String, DocText>,
-) -> Option<&'d DocText> {
+    docs: &'d BTreeMap<String, DocText<'static>>,
+) -> Option<&'d DocText<'static>> {
     let Parsed { file, value: a } = p;
     let stem = file.path.replace('\\', "/").rsplit('/').next().unwrap_or("").trim_end_matches(".json").to_string();
     if stem != a.document {

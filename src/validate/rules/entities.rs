@@ -16,7 +16,7 @@ pub(crate) type Mentions<'a> = HashMap<&'a str, Option<&'a str>>;
 pub(crate) fn check<'a>(
     f: &mut FileDiags,
     a: &'a AnnotationFile,
-    doc: &DocText,
+    doc: &DocText<'_>,
     reg: &Registries<'_>,
     scope: Scope,
 ) -> Mentions<'a> {
@@ -113,7 +113,7 @@ pub(crate) fn check<'a>(
 
 /// W101: another whole-word occurrence of an annotated entity surface string, in a headline or
 /// body region, that no mention covers and no exception lists.
-pub(crate) fn sweep_repeats(f: &mut FileDiags, a: &AnnotationFile, doc: &DocText) {
+pub(crate) fn sweep_repeats(f: &mut FileDiags, a: &AnnotationFile, doc: &DocText<'_>) {
     let chars: Vec<char> = doc.text.as_str().chars().collect();
     let covered: Vec<Span> = a.entities.iter().map(|m| m.span()).collect();
     let excepted: HashSet<(usize, usize)> = a.exceptions.iter().map(|e| (e.start, e.end)).collect();

@@ -207,7 +207,13 @@ impl Scope {
 }
 
 /// Every per-document rule, layer by layer: ids, entities, claims, stances, exceptions.
-pub(crate) fn check_document(f: &mut FileDiags, a: &AnnotationFile, doc: &DocText, reg: &Registries<'_>, scope: Scope) {
+pub(crate) fn check_document(
+    f: &mut FileDiags,
+    a: &AnnotationFile,
+    doc: &DocText<'_>,
+    reg: &Registries<'_>,
+    scope: Scope,
+) {
     check_ids(f, a);
     let mentions = entities::check(f, a, doc, reg, scope);
     claims::check(f, a, doc, reg, &mentions);
@@ -262,7 +268,7 @@ pub(crate) struct Parts {
     /// The manifest, when it parsed.
     pub manifest: Option<Manifest>,
     /// The texts that could be read, by document id.
-    pub texts: BTreeMap<String, DocText>,
+    pub texts: BTreeMap<String, DocText<'static>>,
     /// The registries that parsed.
     pub entities: Option<EntityRegistry>,
     /// See `entities`.
@@ -321,7 +327,7 @@ pub(super) fn check_corpus(
             None
         }
     };
-    let mut docs: BTreeMap<String, DocText> = BTreeMap::new();
+    let mut docs: BTreeMap<String, DocText<'static>> = BTreeMap::new();
     if let Some(m) = &mut manifest {
         for text_file in documents::check_manifest(m, source, &mut docs)? {
             done(text_file);

@@ -15,7 +15,7 @@ use crate::validate::diagnostic::Code;
 pub(crate) fn check(
     f: &mut FileDiags,
     a: &AnnotationFile,
-    doc: &DocText,
+    doc: &DocText<'_>,
     reg: &Registries<'_>,
     mentions: &Mentions<'_>,
 ) {
@@ -110,7 +110,7 @@ pub(crate) fn check_missing_files(
     m: &mut Parsed<Manifest>,
     targets: &TargetRegistry,
     files: &[&AnnotationFile],
-    docs: &BTreeMap<String, DocText>,
+    docs: &BTreeMap<String, DocText<'_>>,
 ) {
     let with_file: HashSet<&str> = files.iter().map(|a| a.document.as_str()).collect();
     let Parsed { file, value } = m;
