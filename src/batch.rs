@@ -3,12 +3,12 @@
 //! Why it exists: `crocus validate FILE.jsonl` and `crocus export --input FILE.jsonl` both go
 //! through files far larger than the corpus, record by record. Reading whole lines in chunks of
 //! about a megabyte keeps memory flat in the file size (a few batches in flight per thread) and
-//! costs one copy and no allocation per line; handing batches to a pool of threads and putting
-//! the results back in order makes the output the same as a sequential run.
+//! costs one copy and no allocation per line; mapping a window of batches on a `rayon` pool with an
+//! order-keeping `collect` makes the output the same as a sequential run.
 
-use std::collections::BTreeMap;
 use std::io::Read;
-use std::sync::{mpsc, Arc, Mutex};
+
+use rayon::prelude::*;
 
 /// Whole lines read in one go: the number of the first, and their bytes.
 pub(crate) struct Batch {
@@ -94,6 +94,10 @@ impl<R: Read> Batches<R> {
 /// threads, and hands the results to `sink` in input order. Stops at the first error of `sink` or
 /// of reading, and returns it.
 ///
+/// The batches are mapped by a `rayon` pool of `threads` threads, a window of `2 × threads`
+/// batches at a time (`par_iter().map().collect()` keeps their order); memory holds that window,
+/// not the file.
+///
 /// # Errors
 /// The first error `sink` returns, or a read error.
 pub(crate) fn map_ordered<R, T, E>(
@@ -117,58 +121,26 @@ where
         }
         return Ok(());
     }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(threads * 2);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let work_rx = Arc::clone(&work_rx);
-            let done_tx = done_tx.clone();
-            let map = &map;
-            scope.spawn(move || loop {
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((i, batch))) = next else { break };
-                if done_tx.send((i, map(&batch))).is_err() {
-                    break;
-                }
-            });
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| std::io::Error::other(format!("cannot start {threads} threads: {e}")))?;
+    let window = threads * 2;
+    let mut pending: Vec<Batch> = Vec::with_capacity(window);
+    loop {
+        pending.clear();
+        while pending.len() < window {
+            match batches.next_batch()? {
+                Some(batch) => pending.push(batch),
+                None => break,
+            }
         }
-        drop(done_tx);
-        // Read and dispatch here; results are put back in order as they arrive.
-        let mut pending = BTreeMap::new();
-        let mut next_out = 0usize;
-        let mut sent = 0usize;
-        let mut drain = |pending: &mut BTreeMap<usize, T>, next_out: &mut usize| -> Result<(), E> {
-            while let Some(r) = pending.remove(next_out) {
-                *next_out += 1;
-                sink(r)?;
-            }
-            Ok(())
-        };
-        let read: Result<(), E> = loop {
-            match batches.next_batch() {
-                Ok(None) => break Ok(()),
-                Ok(Some(batch)) => {
-                    if work_tx.send((sent, batch)).is_err() {
-                        break Ok(());
-                    }
-                    sent += 1;
-                }
-                Err(e) => break Err(e.into()),
-            }
-            while let Ok((i, r)) = done_rx.try_recv() {
-                pending.insert(i, r);
-            }
-            if let Err(e) = drain(&mut pending, &mut next_out) {
-                break Err(e);
-            }
-        };
-        drop(work_tx);
-        read?;
-        for (i, r) in done_rx.iter() {
-            pending.insert(i, r);
-            drain(&mut pending, &mut next_out)?;
+        if pending.is_empty() {
+            return Ok(());
         }
-        Ok(())
-    })
+        let results: Vec<T> = pool.install(|| pending.par_iter().map(&map).collect());
+        for r in results {
+            sink(r)?;
+        }
+    }
 }

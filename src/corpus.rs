@@ -85,7 +85,10 @@ impl Corpus {
     /// Loads the corpus rooted at `root` (a checkout of this repository, or a contributor's).
     ///
     /// Missing annotation files and registries load as empty layers; a missing manifest or text is
-    /// an error. Loading checks structure, not meaning: run the validator for that.
+    /// an error. Without the `validate` feature, loading checks structure, not meaning. With it,
+    /// loading is the validator's checking mode: the corpus is validated as `crocus validate` does
+    /// and the first error (not a warning) is returned, so this reader accepts exactly the corpora
+    /// the validator passes.
     ///
     /// # Errors
     /// [`ErrorKind::Io`] when a file cannot be read, [`ErrorKind::Json`] when one does not parse
@@ -93,6 +96,9 @@ impl Corpus {
     /// manifest record or a span does not fit its text.
     pub fn from_dir(root: impl AsRef<Path>) -> Result<Corpus, Error> {
         let root = root.as_ref();
+        #[cfg(feature = "validate")]
+        return Corpus::from_checked(crate::validate::load_root(root)?);
+        #[cfg(not(feature = "validate"))]
         Corpus::load_with(
             |path| {
                 let full = root.join(path);
@@ -115,7 +121,38 @@ impl Corpus {
     /// As [`Corpus::from_dir`].
     pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Result<Corpus, Error> {
         let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
+        #[cfg(feature = "validate")]
+        return Corpus::from_checked(crate::validate::load_in_memory(&files));
+        #[cfg(not(feature = "validate"))]
         Corpus::load_with(|path| Ok(files.get(path).cloned()), false)
+    }
+
+    /// The corpus the validator read, when it found no error: the checking mode of loading, with
+    /// every file parsed once.
+    #[cfg(feature = "validate")]
+    fn from_checked(
+        (report, parts): (crate::validate::Report, crate::validate::rules::Parts),
+    ) -> Result<Corpus, Error> {
+        crate::validate::require_valid(&report)?;
+        let internal =
+            |what: &str| Error::new(ErrorKind::Missing, format!("{what} was not read, yet no error says why"));
+        let manifest = parts.manifest.ok_or_else(|| internal(paths::MANIFEST))?;
+        let mut texts = parts.texts;
+        let mut annotations: HashMap<String, AnnotationFile> =
+            parts.annotations.into_iter().map(|a| (a.document.clone(), a)).collect();
+        let mut documents = Vec::with_capacity(manifest.documents.len());
+        for record in manifest.documents {
+            let text =
+                texts.remove(&record.id).ok_or_else(|| internal(&paths::text(&record.source_file)))?.text.into_owned();
+            let a = annotations.remove(&record.id).unwrap_or_else(|| empty_annotations(&record.id));
+            documents.push(Document { record, text, annotations: OnceLock::from(a), embedded: None });
+        }
+        Ok(Corpus::assemble(
+            documents,
+            parts.entities.unwrap_or_default(),
+            parts.propositions.unwrap_or_default(),
+            parts.targets.unwrap_or_default(),
+        ))
     }
 
     /// Loads the corpus from any source of files; `read` returns `Ok(None)` for a missing file.

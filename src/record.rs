@@ -1,5 +1,8 @@
 //! Reading a line of the document JSONL export back into the model.
 //!
+//! (About 500 lines, one module on purpose: the record's types, the offset conversion and the
+//! rebuild are one concept, a document record and its reading.)
+//!
 //! Why it exists: a document record is self-contained (the text, every layer, and the registry
 //! entries it refers to, resolved), so it is also an input. [`Corpus::from_record`] turns one
 //! record into a one-document [`Corpus`], which lets `crocus export --input FILE.jsonl` convert a
@@ -7,14 +10,19 @@
 //! three offset units. Exporting the rebuilt corpus gives back exactly what exporting the original
 //! gives.
 //!
+//! The record's serde types are defined here once and shared: the JSONL writer
+//! (`export::jsonl`) fills and serializes them, this reader deserializes them, so the two agree on
+//! every key by construction.
+//!
 //! What a record does not carry stays empty in the rebuilt corpus: registry aliases, manifest
-//! `publisher`/`url`, annotation exceptions. Records are not
-//! schema-checked here (`crocus validate` does that); what cannot be rebuilt is an [`Error`] with
-//! a JSON pointer.
+//! `publisher`/`url`, annotation exceptions. Without the `validate` feature records are not
+//! schema-checked; what cannot be rebuilt is an [`Error`] with a JSON pointer. With the `validate`
+//! feature, [`Corpus::from_record`] first checks the record with the validator's rules and refuses
+//! what it refuses.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
@@ -26,168 +34,187 @@ use crate::model::{
 };
 use crate::text::Text;
 
-#[derive(Deserialize)]
-struct Record {
-    id: String,
-    source_file: String,
-    sha256: String,
-    title: Option<String>,
-    language: String,
-    genre: Genre,
-    author: Option<Meta>,
+// The record types: one serde type per part of a document record, shared by the writer
+// (`export::jsonl`, which serializes them) and the reader (`Corpus::from_record`), so the two
+// cannot disagree about a key. Every optional key is written (as `null` when absent).
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) source_file: String,
+    pub(crate) sha256: String,
+    pub(crate) title: Option<String>,
+    pub(crate) language: String,
+    pub(crate) genre: Genre,
+    pub(crate) author: Option<Meta>,
     #[serde(default)]
-    date: Option<Meta>,
-    offsets: Unit,
-    text: String,
-    regions: Vec<RRegion>,
-    quality_flags: Vec<Flag>,
-    entities: Vec<Mention>,
-    claims: Vec<RClaim>,
-    stances: Vec<RStance>,
-    document_stances: Vec<DocStance>,
+    pub(crate) date: Option<Meta>,
+    pub(crate) offsets: Unit,
+    pub(crate) text: String,
+    pub(crate) regions: Vec<RRegion>,
+    pub(crate) quality_flags: Vec<Flag>,
+    pub(crate) entities: Vec<Mention>,
+    pub(crate) claims: Vec<RClaim>,
+    pub(crate) stances: Vec<RStance>,
+    pub(crate) document_stances: Vec<DocStance>,
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Serialize, Deserialize, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
-enum Unit {
+pub(crate) enum Unit {
     Codepoint,
     Utf16,
     Byte,
 }
 
-#[derive(Deserialize)]
-struct RSpan {
-    start: usize,
-    end: usize,
-    text: String,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RSpan {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
 }
 
-#[derive(Deserialize)]
-struct Meta {
-    value: String,
-    evidence: RSpan,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Meta {
+    pub(crate) value: String,
+    pub(crate) evidence: RSpan,
 }
 
-#[derive(Deserialize)]
-struct RRegion {
-    kind: RegionKind,
-    start: usize,
-    end: usize,
-    article: Option<u32>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RRegion {
+    pub(crate) kind: RegionKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) article: Option<u32>,
 }
 
-#[derive(Deserialize)]
-struct Flag {
-    kind: QualityFlagKind,
-    note: String,
-    evidence: Vec<RSpan>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Flag {
+    pub(crate) kind: QualityFlagKind,
+    pub(crate) note: String,
+    pub(crate) evidence: Vec<RSpan>,
 }
 
-#[derive(Deserialize)]
-struct Mention {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    label: Label,
-    entity: Option<REntity>,
-    value: Option<FlatValue>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Mention {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) label: Label,
+    pub(crate) entity: Option<REntity>,
+    pub(crate) value: Option<FlatValue>,
 }
 
-#[derive(Deserialize)]
-struct REntity {
-    id: String,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct REntity {
+    pub(crate) id: String,
     #[serde(rename = "type")]
-    kind: Label,
-    name: String,
-    description: String,
+    pub(crate) kind: Label,
+    pub(crate) name: String,
+    pub(crate) description: String,
     #[serde(default)]
-    wikipedia: Option<WikipediaLink>,
+    pub(crate) wikipedia: Option<WikipediaLink>,
     #[serde(default)]
-    wikidata: Option<String>,
+    pub(crate) wikidata: Option<String>,
 }
 
 /// A value as the export flattens it: every key present, the absent ones `null`.
-#[derive(Deserialize)]
-struct FlatValue {
-    kind: String,
-    number: Option<f64>,
-    min: Option<f64>,
-    min_inclusive: Option<bool>,
-    max: Option<f64>,
-    max_inclusive: Option<bool>,
-    approximate: Option<bool>,
-    iso: Option<String>,
-    description: Option<String>,
-    boolean: Option<bool>,
-    category: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct FlatValue {
+    pub(crate) kind: String,
+    pub(crate) number: Option<f64>,
+    pub(crate) min: Option<f64>,
+    pub(crate) min_inclusive: Option<bool>,
+    pub(crate) max: Option<f64>,
+    pub(crate) max_inclusive: Option<bool>,
+    pub(crate) approximate: Option<bool>,
+    pub(crate) iso: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) boolean: Option<bool>,
+    pub(crate) category: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Party {
-    kind: String,
-    entity_id: Option<String>,
-    mention_id: Option<String>,
-    description: Option<RSpan>,
-}
-
-#[derive(Deserialize)]
-struct RClaim {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    claimer: Party,
-    cue: Option<RSpan>,
-    attribution: Attribution,
-    types: Vec<ClaimType>,
-    checkworthy: bool,
-    proposition: Option<RProposition>,
-    value: Option<FlatValue>,
-}
-
-#[derive(Deserialize)]
-struct RProposition {
-    id: String,
-    question: String,
-    value_kind: ValueKind,
-    unit: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Party {
+    pub(crate) kind: String,
+    pub(crate) entity_id: Option<String>,
+    /// The entity's registry name (written for readers of the record; rebuilt from the registry).
     #[serde(default)]
-    references: Vec<RReference>,
+    pub(crate) entity_name: Option<String>,
+    pub(crate) mention_id: Option<String>,
+    pub(crate) description: Option<RSpan>,
 }
 
-#[derive(Deserialize)]
-struct RReference {
-    value: FlatValue,
-    as_of: String,
-    source: Source,
-    note: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RClaim {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) claimer: Party,
+    pub(crate) cue: Option<RSpan>,
+    pub(crate) attribution: Attribution,
+    pub(crate) types: Vec<ClaimType>,
+    pub(crate) checkworthy: bool,
+    pub(crate) proposition: Option<RProposition>,
+    pub(crate) value: Option<FlatValue>,
+    /// The verdict computed from the proposition's references (written for readers of the record;
+    /// recomputed, not read, when the record is rebuilt).
+    #[serde(default)]
+    pub(crate) verdict: Option<RVerdict>,
 }
 
-#[derive(Deserialize)]
-struct RStance {
-    id: String,
-    start: usize,
-    end: usize,
-    text: String,
-    holder: Party,
-    target: RTarget,
-    label: StanceLabel,
+/// A claim's verdict as the record writes it: the verdict and the indexes of the references.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RVerdict {
+    pub(crate) verdict: String,
+    pub(crate) reference: usize,
+    pub(crate) earlier: Option<usize>,
 }
 
-#[derive(Deserialize)]
-struct RTarget {
-    kind: String,
-    id: String,
-    name: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RProposition {
+    pub(crate) id: String,
+    pub(crate) question: String,
+    pub(crate) value_kind: ValueKind,
+    pub(crate) unit: Option<String>,
+    #[serde(default)]
+    pub(crate) references: Vec<RReference>,
 }
 
-#[derive(Deserialize)]
-struct DocStance {
-    target: String,
-    definition: Option<String>,
-    label: TargetLabel,
-    evidence: Vec<String>,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RReference {
+    pub(crate) value: FlatValue,
+    pub(crate) as_of: String,
+    pub(crate) source: Source,
+    pub(crate) note: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RStance {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) holder: Party,
+    pub(crate) target: RTarget,
+    pub(crate) label: StanceLabel,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct RTarget {
+    pub(crate) kind: String,
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct DocStance {
+    pub(crate) target: String,
+    pub(crate) definition: Option<String>,
+    pub(crate) label: TargetLabel,
+    pub(crate) evidence: Vec<String>,
 }
 
 /// Converts the record's offsets to code points, failing with the pointer of the first that does
@@ -204,7 +231,9 @@ impl Offsets<'_> {
             Unit::Utf16 => self.text.char_offset_from_utf16(offset),
             Unit::Byte => self.text.char_offset_from_byte(offset),
         };
-        cp.ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
+        cp.ok_or_else(|| {
+            bad_as(ErrorKind::Mismatch, pointer, format!("offset {offset} is not a character boundary of the text"))
+        })
     }
 
     /// `start` and `end` of the value at `pointer`, in code points.
@@ -218,8 +247,16 @@ impl Offsets<'_> {
     }
 }
 
+/// A value that cannot be rebuilt ([`ErrorKind::Json`]: a shape the model does not have), at its
+/// pointer.
 fn bad(pointer: &str, message: String) -> Error {
-    Error::new(ErrorKind::Json, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
+    bad_as(ErrorKind::Json, pointer, message)
+}
+
+/// As [`bad`], of another kind: [`ErrorKind::Missing`] for a reference to nothing,
+/// [`ErrorKind::Mismatch`] for an offset off the text.
+fn bad_as(kind: ErrorKind, pointer: &str, message: String) -> Error {
+    Error::new(kind, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
 }
 
 fn value(v: Option<FlatValue>, pointer: &str) -> Result<Option<Value>, Error> {
@@ -285,12 +322,32 @@ impl Corpus {
     /// # Ok::<(), crocus_corpus::Error>(())
     /// ```
     ///
+    /// With the `validate` feature, the record is first checked as `crocus validate` checks a line
+    /// of a JSONL file (its schema, then every rule an annotation file gets), and the first error
+    /// is returned: this reader accepts exactly the records the validator passes.
+    ///
     /// # Errors
     /// When the line is not JSON or not a document record (kind [`ErrorKind::Json`], with line and
     /// column), or a value cannot be rebuilt (with its JSON pointer): an offset that is not a
     /// character boundary, an entity party without its mention, an entity that a stance or claim
-    /// names but no mention links to (the record lacks its type).
+    /// names but no mention links to (the record lacks its type); with the `validate` feature,
+    /// the first error the validator finds in the record.
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
+        #[cfg(feature = "validate")]
+        {
+            // The validator reads the record with `read_record` and checks what it read.
+            let (report, corpus) = crate::validate::check_record_line(line);
+            crate::validate::require_valid(&report)?;
+            if let Some(corpus) = corpus {
+                return Ok(corpus);
+            }
+        }
+        Corpus::read_record(line)
+    }
+
+    /// The reader of [`Corpus::from_record`] without the rules: what the validator reads a
+    /// record with before it checks it.
+    pub(crate) fn read_record(line: &str) -> Result<Corpus, Error> {
         let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(&e))?;
         let text = Text::new(r.text);
         let off = Offsets { text: &text, unit: r.offsets };
@@ -451,7 +508,8 @@ impl Corpus {
             }));
         for (pointer, id) in named {
             if !registry.contains_key(id) {
-                return Err(bad(
+                return Err(bad_as(
+                    ErrorKind::Missing,
                     &pointer,
                     format!("entity `{id}` is linked by no mention of the record, which so lacks its type"),
                 ));

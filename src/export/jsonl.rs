@@ -6,11 +6,15 @@
 //! keys. pandas, Hugging Face `datasets` and DuckDB load the files with no schema given; the
 //! record shapes are in `schema/export-*.schema.json`.
 
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
 use super::{Offsets, Options};
 use crate::corpus::{Corpus, Document};
 use crate::model::{Claimer, StanceTarget, TextSpan, Value};
+use crate::record::{
+    DocStance, Flag, FlatValue, Mention, Meta, Party, RClaim, REntity, RProposition, RReference, RRegion, RSpan, RStance, RTarget, RVerdict,
+    Record, Unit,
+};
 
 /// Kinds of JSONL record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,150 +56,205 @@ impl Ctx<'_> {
             Offsets::Byte => t.byte_offset(cp).unwrap_or(0),
         }
     }
-    fn span(&self, s: &TextSpan) -> Json {
-        json!({"start": self.off(s.start), "end": self.off(s.end), "text": s.text})
+    fn span(&self, s: &TextSpan) -> RSpan {
+        RSpan { start: self.off(s.start), end: self.off(s.end), text: s.text.clone() }
     }
-    fn opt_span(&self, s: Option<&TextSpan>) -> Json {
-        s.map_or(Json::Null, |s| self.span(s))
+    fn entity_name(&self, id: &str) -> Option<String> {
+        self.corpus.entity(id).map(|e| e.name.clone())
     }
-    fn entity_name(&self, id: &str) -> Json {
-        self.corpus.entity(id).map_or(Json::Null, |e| Json::from(e.name.clone()))
-    }
-    fn claimer(&self, c: &Claimer) -> Json {
+    fn party(&self, c: &Claimer) -> Party {
+        let none =
+            Party { kind: String::new(), entity_id: None, entity_name: None, mention_id: None, description: None };
         match c {
-            Claimer::Author => {
-                json!({"kind": "author", "entity_id": null, "entity_name": null, "mention_id": null, "description": null})
+            Claimer::Author => Party { kind: "author".into(), ..none },
+            Claimer::Entity { entity, mention } => Party {
+                kind: "entity".into(),
+                entity_id: Some(entity.clone()),
+                entity_name: self.entity_name(entity),
+                mention_id: Some(mention.clone()),
+                ..none
+            },
+            Claimer::Unnamed { description } => {
+                Party { kind: "unnamed".into(), description: description.as_ref().map(|d| self.span(d)), ..none }
             }
-            Claimer::Entity { entity, mention } => json!({
-                "kind": "entity", "entity_id": entity, "entity_name": self.entity_name(entity),
-                "mention_id": mention, "description": null
-            }),
-            Claimer::Unnamed { description } => json!({
-                "kind": "unnamed", "entity_id": null, "entity_name": null, "mention_id": null,
-                "description": self.opt_span(description.as_ref())
-            }),
         }
     }
-    fn target(&self, t: &StanceTarget) -> Json {
-        match t {
-            StanceTarget::Target { id } => json!({"kind": "target", "id": id,
-                "name": self.corpus.targets().iter().find(|x| &x.id == id).map(|x| x.definition.clone())}),
-            StanceTarget::Entity { id } => json!({"kind": "entity", "id": id, "name": self.entity_name(id)}),
-            StanceTarget::Claim { id } => json!({"kind": "claim", "id": id,
-                "name": self.doc.claim(id).map(|c| c.text.clone())}),
-        }
+    fn target(&self, t: &StanceTarget) -> RTarget {
+        let (kind, id, name) = match t {
+            StanceTarget::Target { id } => {
+                ("target", id, self.corpus.targets().iter().find(|x| &x.id == id).map(|x| x.definition.clone()))
+            }
+            StanceTarget::Entity { id } => ("entity", id, self.entity_name(id)),
+            StanceTarget::Claim { id } => ("claim", id, self.doc.claim(id).map(|c| c.text.clone())),
+        };
+        RTarget { kind: kind.into(), id: id.clone(), name }
     }
 }
 
-/// A value flattened into a fixed set of keys (absent ones `null`).
-pub fn flat_value(v: Option<&Value>) -> Json {
-    let mut o = json!({
-        "kind": null, "number": null, "min": null, "min_inclusive": null, "max": null, "max_inclusive": null,
-        "approximate": null, "iso": null, "description": null, "boolean": null, "category": null
-    });
-    let Some(v) = v else { return Json::Null };
-    o["kind"] = v.kind().into();
+/// A value in the record's flat form: every key present, numbers as floats (so a column has one
+/// type).
+/// A value as the records write it (every key present, the absent ones `null`), or `null`.
+pub(crate) fn flat_value(v: Option<&Value>) -> Json {
+    v.map_or(Json::Null, |v| serde_json::to_value(flat(v)).expect("flat values serialize"))
+}
+
+fn flat(v: &Value) -> FlatValue {
+    let mut o = FlatValue {
+        kind: v.kind().to_string(),
+        number: None,
+        min: None,
+        min_inclusive: None,
+        max: None,
+        max_inclusive: None,
+        approximate: None,
+        iso: None,
+        description: None,
+        boolean: None,
+        category: None,
+    };
     match v {
         Value::Number { value, approximate } => {
-            o["number"] = (*value).into();
-            o["approximate"] = (*approximate).into();
+            o.number = Some(*value);
+            o.approximate = Some(*approximate);
         }
         Value::Range { min, min_inclusive, max, max_inclusive, approximate } => {
-            o["min"] = (*min).into();
-            o["min_inclusive"] = (*min_inclusive).into();
-            o["max"] = (*max).into();
-            o["max_inclusive"] = (*max_inclusive).into();
-            o["approximate"] = (*approximate).into();
+            o.min = *min;
+            o.min_inclusive = Some(*min_inclusive);
+            o.max = *max;
+            o.max_inclusive = Some(*max_inclusive);
+            o.approximate = Some(*approximate);
         }
-        Value::Ordinal { value } => o["number"] = f64::from(*value).into(),
-        Value::Date { iso } | Value::Duration { iso } => o["iso"] = iso.clone().into(),
-        Value::Relative { description } => o["description"] = description.clone().into(),
-        Value::Boolean { value } => o["boolean"] = (*value).into(),
-        Value::Category { value } => o["category"] = value.clone().into(),
-    }
-    // Numbers are floats in every record, so the column has one type.
-    for k in ["number", "min", "max"] {
-        if let Some(x) = o[k].as_f64() {
-            o[k] = json!(x);
-        }
+        Value::Ordinal { value } => o.number = Some(f64::from(*value)),
+        Value::Date { iso } | Value::Duration { iso } => o.iso = Some(iso.clone()),
+        Value::Relative { description } => o.description = Some(description.clone()),
+        Value::Boolean { value } => o.boolean = Some(*value),
+        Value::Category { value } => o.category = Some(value.clone()),
     }
     o
 }
 
+/// The document record, as the reader ([`Corpus::from_record`]) reads it back: the same types.
 fn document_record(c: &Ctx) -> Json {
     let d = c.doc;
     let r = d.record();
-    let entities: Vec<Json> = d
+    let entities = d
         .entities()
         .iter()
-        .map(|m| {
-            let entity = m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map_or(Json::Null, |e| {
-                json!({"id": e.id, "type": e.kind.as_str(), "name": e.name, "description": e.description,
-                           "wikipedia": e.wikipedia.as_ref().map(|w| json!({"title": w.title, "url": w.url})),
-                           "wikidata": e.wikidata})
-            });
-            json!({"id": m.id, "start": c.off(m.start), "end": c.off(m.end), "text": m.text, "label": m.label.as_str(),
-                   "entity": entity, "value": flat_value(m.value.as_ref())})
+        .map(|m| Mention {
+            id: m.id.clone(),
+            start: c.off(m.start),
+            end: c.off(m.end),
+            text: m.text.clone(),
+            label: m.label,
+            entity: m.entity.as_deref().and_then(|id| c.corpus.entity(id)).map(|e| REntity {
+                id: e.id.clone(),
+                kind: e.kind,
+                name: e.name.clone(),
+                description: e.description.clone(),
+                wikipedia: e.wikipedia.clone(),
+                wikidata: e.wikidata.clone(),
+            }),
+            value: m.value.as_ref().map(flat),
         })
         .collect();
-    let claims: Vec<Json> = d
+    let claims = d
         .claims()
         .iter()
-        .map(|cl| {
-            let prop = cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map_or(Json::Null, |p| {
-                json!({"id": p.id, "question": p.question, "value_kind": enum_name(&p.value_kind), "unit": p.unit,
-                       "references": p.references.iter().map(reference).collect::<Vec<_>>()})
-            });
-            let verdict = crate::verdict::of_claim(c.corpus, d, cl).map_or(
-                Json::Null,
-                |j| json!({"verdict": j.verdict.as_str(), "reference": j.reference, "earlier": j.earlier}),
-            );
-            json!({"id": cl.id, "start": c.off(cl.start), "end": c.off(cl.end), "text": cl.text,
-                   "claimer": c.claimer(&cl.claimer), "cue": c.opt_span(cl.cue.as_ref()),
-                   "attribution": enum_name(&cl.attribution),
-                   "types": cl.types.iter().map(enum_name).collect::<Vec<_>>(),
-                   "checkworthy": cl.checkworthy, "proposition": prop, "value": flat_value(cl.value.as_ref()),
-                   "verdict": verdict})
+        .map(|cl| RClaim {
+            id: cl.id.clone(),
+            start: c.off(cl.start),
+            end: c.off(cl.end),
+            text: cl.text.clone(),
+            claimer: c.party(&cl.claimer),
+            cue: cl.cue.as_ref().map(|s| c.span(s)),
+            attribution: cl.attribution,
+            types: cl.types.clone(),
+            checkworthy: cl.checkworthy,
+            proposition: cl.proposition.as_deref().and_then(|p| c.corpus.proposition(p)).map(|p| RProposition {
+                id: p.id.clone(),
+                question: p.question.clone(),
+                value_kind: p.value_kind,
+                unit: p.unit.clone(),
+                references: p
+                    .references
+                    .iter()
+                    .map(|r| RReference {
+                        value: flat(&r.value),
+                        as_of: r.as_of.clone(),
+                        source: r.source.clone(),
+                        note: r.note.clone(),
+                    })
+                    .collect(),
+            }),
+            value: cl.value.as_ref().map(flat),
+            verdict: crate::verdict::of_claim(c.corpus, d, cl).map(|j| RVerdict {
+                verdict: j.verdict.as_str().to_string(),
+                reference: j.reference,
+                earlier: j.earlier,
+            }),
         })
         .collect();
-    let stances: Vec<Json> = d
+    let stances = d
         .stances()
         .iter()
-        .map(|s| {
-            json!({"id": s.id, "start": c.off(s.start), "end": c.off(s.end), "text": s.text,
-                   "holder": c.claimer(&s.holder), "target": c.target(&s.target), "label": s.label.as_str()})
+        .map(|s| RStance {
+            id: s.id.clone(),
+            start: c.off(s.start),
+            end: c.off(s.end),
+            text: s.text.clone(),
+            holder: c.party(&s.holder),
+            target: c.target(&s.target),
+            label: s.label,
         })
         .collect();
-    let document_stances: Vec<Json> = d
+    let document_stances = d
         .document_stances()
         .iter()
-        .map(|s| {
-            let def = c.corpus.targets().iter().find(|t| t.id == s.target).map(|t| t.definition.clone());
-            json!({"target": s.target, "definition": def, "label": s.label.as_str(), "evidence": s.evidence})
+        .map(|s| DocStance {
+            target: s.target.clone(),
+            definition: c.corpus.targets().iter().find(|t| t.id == s.target).map(|t| t.definition.clone()),
+            label: s.label,
+            evidence: s.evidence.clone(),
         })
         .collect();
-    let meta = |f: &Option<crate::model::MetaField>| {
-        f.as_ref().map_or(Json::Null, |f| json!({"value": f.value, "evidence": c.span(&f.evidence)}))
+    let record = Record {
+        id: r.id.clone(),
+        source_file: r.source_file.clone(),
+        sha256: r.sha256.clone(),
+        title: r.title.clone(),
+        language: r.language.clone(),
+        genre: r.genre,
+        author: r.author.as_ref().map(|f| Meta { value: f.value.clone(), evidence: c.span(&f.evidence) }),
+        date: r.date.as_ref().map(|f| Meta { value: f.value.clone(), evidence: c.span(&f.evidence) }),
+        offsets: match c.offsets {
+            Offsets::Codepoint => Unit::Codepoint,
+            Offsets::Utf16 => Unit::Utf16,
+            Offsets::Byte => Unit::Byte,
+        },
+        text: d.text().to_string(),
+        regions: r
+            .regions
+            .iter()
+            .map(|g| RRegion { kind: g.kind, start: c.off(g.start), end: c.off(g.end), article: g.article })
+            .collect(),
+        quality_flags: r
+            .quality_flags
+            .iter()
+            .map(|f| Flag {
+                kind: f.kind,
+                note: f.note.clone(),
+                evidence: f.evidence.iter().map(|e| c.span(e)).collect(),
+            })
+            .collect(),
+        entities,
+        claims,
+        stances,
+        document_stances,
     };
-    json!({
-        "id": r.id, "source_file": r.source_file, "sha256": r.sha256, "title": r.title, "language": r.language,
-        "genre": r.genre.as_str(), "author": meta(&r.author), "date": meta(&r.date), "offsets": c.offsets.as_str(),
-        "text": d.text(),
-        "regions": r.regions.iter().map(|g| json!({"kind": g.kind.as_str(), "start": c.off(g.start), "end": c.off(g.end),
-            "article": g.article})).collect::<Vec<_>>(),
-        "quality_flags": r.quality_flags.iter().map(|f| json!({"kind": enum_name(&f.kind), "note": f.note,
-            "evidence": f.evidence.iter().map(|e| c.span(e)).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-        "entities": entities, "claims": claims, "stances": stances, "document_stances": document_stances,
-    })
+    // Through `Value`: its keys are sorted, which is the order the records have always had.
+    serde_json::to_value(&record).expect("records serialize")
 }
 
-/// A reference value as the document record writes it (its value flattened).
-fn reference(r: &crate::model::Reference) -> Json {
-    json!({"value": flat_value(Some(&r.value)), "as_of": r.as_of,
-           "source": {"title": r.source.title, "publisher": r.source.publisher, "published": r.source.published,
-                      "url": r.source.url},
-           "note": r.note})
-}
 
 /// Flattens a nested object into `prefix_key` columns.
 fn flatten_into(row: &mut serde_json::Map<String, Json>, prefix: &str, v: &Json, keys: &[&str]) {
@@ -302,9 +361,4 @@ pub fn jsonl_records(corpus: &Corpus, options: &Options, kind: RecordKind) -> St
 /// The document JSONL: one document per line.
 pub fn jsonl(corpus: &Corpus, options: &Options) -> String {
     jsonl_records(corpus, options, RecordKind::Documents)
-}
-
-/// The serde name of a unit enum variant (`direct_quote`).
-fn enum_name<T: serde::Serialize>(v: &T) -> Json {
-    serde_json::to_value(v).expect("enums serialize")
 }

@@ -1,17 +1,24 @@
 //! Streaming validation of JSONL exports: one record per line, read in batches of whole lines
 //! ([`crate::batch`]) and checked on every core, so memory stays flat however large the file. Each
-//! line is parsed into a [`Tape`] and checked against its record schema and, for document records,
-//! against itself: the text's SHA-256 and every span's text in the record's offset unit.
+//! line is parsed into a [`Tape`] and checked against its record schema. A document record is
+//! then read by the crate's own reader, [`Corpus::from_record`] (what it refuses is a located
+//! diagnostic, so `validate` never passes a line `export --input` refuses), and the rebuilt
+//! document goes through the same rules as an annotation file ([`super::rules`]): ids, references,
+//! claimer mentions, overlaps, regions, spans, values. The rules that need what a record does not
+//! carry (registry aliases for W103, `exceptions` for the W101 sweep) do not run on records.
 
 use std::io::BufRead;
 
-use sha2::{Digest, Sha256};
-
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::{line_excerpt, locate};
+use super::locate::line_excerpt;
+use super::rules::documents::{check_record, sha256_hex, DocText};
+use super::rules::registries::{did_you_mean, Registries};
+use super::rules::{check_document as check_document_rules, FileDiags, Scope};
 use super::schema::FileKind;
 use super::tape::{Tape, TapeNode};
 use crate::batch::{map_ordered, Batch, Batches};
+use crate::error::{Error, ErrorKind};
+use crate::Corpus;
 
 /// The record kind a record's keys name: the export schema whose properties they match best (a
 /// damaged or missing key does not change the kind), or `None` when no key is a known property.
@@ -28,6 +35,8 @@ fn kind_of(v: TapeNode<'_>) -> Option<FileKind> {
         .map(|(kind, _)| kind)
 }
 
+/// One diagnostic located at `pointer` in line `line_no` of `file` (the per-file builder of the
+/// rules, on one line).
 fn diag(
     file: &str,
     line_no: usize,
@@ -37,20 +46,9 @@ fn diag(
     message: String,
     hint: Option<&str>,
 ) -> Diagnostic {
-    let range = locate(line, pointer);
-    let column = line[..range.start.min(line.len())].chars().count() + 1;
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.to_string(),
-        line: line_no,
-        column,
-        pointer: pointer.to_string(),
-        message,
-        hint: hint.map(str::to_string),
-        excerpt: Some(line_excerpt(line, range)),
-    }
+    let mut f = FileDiags::record(file, line_no, line, str::to_string);
+    f.at(code, pointer, message, hint);
+    f.diagnostics.pop().expect("one diagnostic")
 }
 
 /// Validates a JSONL export read from `reader`, reporting as `file`, on every core.
@@ -90,7 +88,7 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
         let mut count = 0;
         let mut out = Vec::new();
         for (n, raw) in batch.lines() {
-            let (c, d) = check_line(file, n, raw, kind);
+            let (c, d, _) = check_line(file, n, raw, kind);
             count += c;
             out.extend(d);
         }
@@ -116,30 +114,23 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
 
 /// A diagnostic about a whole line (column 1, no pointer, no excerpt).
 fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &str) -> Diagnostic {
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.into(),
-        line,
-        column: 1,
-        pointer: String::new(),
-        message: message.into(),
-        hint: Some(hint.into()),
-        excerpt: None,
-    }
+    let mut f = FileDiags::record(file, line, "", str::to_string);
+    f.push(code, 1, 1, "", message.into(), Some(hint), None);
+    f.diagnostics.pop().expect("one diagnostic")
 }
 
 /// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
-fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>) {
+/// Checks one line: `(1, diagnostics, the document when it is a document record that could be
+/// read)` for a record, `(0, [], None)` for a blank line.
+fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>, Option<Corpus>) {
     let mut out = Vec::new();
     let Ok(line) = std::str::from_utf8(raw) else {
         out.push(located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8"));
-        return (1, out);
+        return (1, out, None);
     };
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() {
-        return (0, out);
+        return (0, out, None);
     }
     let tape = match Tape::parse(line) {
         Ok(v) => v,
@@ -157,7 +148,7 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
             );
             d.column = e.column().max(1);
             out.push(d);
-            return (1, out);
+            return (1, out, None);
         }
     };
     let value = tape.root();
@@ -167,23 +158,34 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
     let errors = if ok { None } else { Some(validator.iter_errors(value)) };
     for err in errors.into_iter().flatten() {
         let pointer = err.instance_path().as_str().to_string();
-        let hint = format!("see schema/{}", kind.schema_file());
-        out.push(diag(file, line_no, line, &pointer, Code::SchemaViolation, err.to_string(), Some(&hint)));
+        let (message, hint) = super::rules::registries::schema_finding(&err, kind);
+        out.push(diag(file, line_no, line, &pointer, Code::SchemaViolation, message, Some(&hint)));
     }
+    let mut corpus = None;
     if ok && kind == FileKind::ExportDocuments {
-        let mut r = Report::default();
-        check_document(&mut r, file, line_no, line, value);
-        out.extend(r.diagnostics);
+        let (d, c) = check_document(file, line_no, line, value);
+        out.extend(d);
+        corpus = c;
     }
-    (1, out)
+    (1, out, corpus)
 }
 
-fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v: TapeNode<'_>) {
-    let field = |key: &str| v.get(key).and_then(TapeNode::str);
-    let text = field("text").unwrap_or_default();
-    let digest: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    if field("sha256") != Some(digest.as_str()) {
-        report.diagnostics.push(diag(
+/// The diagnostics of one document record (a line of the document JSONL export), as
+/// `validate_jsonl` gives them: the checking mode of [`Corpus::from_record`].
+pub(crate) fn check_record_line(line: &str) -> (Report, Option<Corpus>) {
+    let (_, diagnostics, corpus) = check_line("record", 1, line.as_bytes(), FileKind::ExportDocuments);
+    (Report { diagnostics }, corpus)
+}
+
+/// A document record, read by the crate's reader ([`Corpus::from_record`]) and checked by the
+/// same rules as an annotation file and its manifest record: whatever the reader refuses is a
+/// diagnostic here, located at the value.
+fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> (Vec<Diagnostic>, Option<Corpus>) {
+    let mut out = Vec::new();
+    let text = v.get("text").and_then(TapeNode::str).unwrap_or_default();
+    let digest = sha256_hex(text.as_bytes());
+    if v.get("sha256").and_then(TapeNode::str) != Some(digest.as_str()) {
+        out.push(diag(
             file,
             line_no,
             line,
@@ -193,44 +195,93 @@ fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v
             Some("the text must be exported byte for byte"),
         ));
     }
-    let unit = field("offsets").unwrap_or("codepoint");
-    let t = crate::text::Text::new(text.to_string());
-    let to_cp = |o: u64| -> Option<usize> {
-        let o = usize::try_from(o).ok()?;
-        match unit {
-            "utf16" => t.char_offset_from_utf16(o),
-            "byte" => t.char_offset_from_byte(o),
-            _ => (o <= t.len_chars()).then_some(o),
+    let corpus = match Corpus::read_record(line) {
+        Ok(c) => c,
+        Err(e) => {
+            out.push(reader_error(file, line_no, line, &e));
+            return (out, None);
         }
     };
-    for layer in ["entities", "claims", "stances"] {
-        for (i, item) in v.get(layer).into_iter().flat_map(TapeNode::elements).enumerate() {
-            let pointer = format!("/{layer}/{i}");
-            let offset = |key: &str| item.get(key).and_then(TapeNode::u64).and_then(to_cp);
-            let (Some(s), Some(e)) = (offset("start"), offset("end")) else {
-                report.diagnostics.push(diag(
-                    file,
-                    line_no,
-                    line,
-                    &pointer,
-                    Code::SpanOutOfRange,
-                    format!("the span does not fit the text in {unit} offsets"),
-                    None,
-                ));
-                continue;
-            };
-            let slice = t.get(crate::model::Span::new(s, e)).unwrap_or_default();
-            if s >= e || item.get("text").and_then(TapeNode::str) != Some(slice) {
-                report.diagnostics.push(diag(
-                    file,
-                    line_no,
-                    line,
-                    &format!("{pointer}/text"),
-                    Code::SpanTextMismatch,
-                    format!("`text` differs from the text at {s}..{e} ({unit} offsets): {slice:?}"),
-                    None,
-                ));
+    let doc = &corpus.documents()[0];
+    let mut f = FileDiags::record(file, line_no, line, record_pointer);
+    check_record(&mut f, "", doc.record(), doc.text_index());
+    let reg = Registries::from_corpus(&corpus);
+    let dt = DocText::new(std::borrow::Cow::Borrowed(doc.text_index()), doc.regions());
+    check_document_rules(&mut f, doc.annotations(), &dt, &reg, Scope::RECORD);
+    out.extend(f.diagnostics);
+    (out, Some(corpus))
+}
+
+/// What the reader refused, as a diagnostic: at its pointer when it has one, else at its column.
+fn reader_error(file: &str, line_no: usize, line: &str, e: &Error) -> Diagnostic {
+    let code = match e.kind() {
+        ErrorKind::Missing => Code::UnresolvedReference,
+        ErrorKind::Mismatch => Code::SpanOutOfRange,
+        _ => Code::SchemaViolation,
+    };
+    let hint = serde_hint(e.message());
+    match &e.position().pointer {
+        Some(pointer) => diag(file, line_no, line, pointer, code, e.message().to_string(), hint.as_deref()),
+        None => {
+            // serde_json counts the column in bytes; diagnostics count characters.
+            let byte = e.position().column.unwrap_or(1).saturating_sub(1).min(line.len());
+            let mut byte = byte;
+            while !line.is_char_boundary(byte) {
+                byte -= 1;
             }
+            let mut d = diag(file, line_no, line, "", code, e.message().to_string(), hint.as_deref());
+            // serde_json stops after the offending value: point at the value's start.
+            let start = value_start(line, byte);
+            d.column = line[..start].chars().count() + 1;
+            d.excerpt = Some(line_excerpt(line, start..byte.max(start + 1).min(line.len())));
+            d
         }
     }
+}
+
+/// The start of the JSON scalar that ends at `end` (serde_json reports the position after it).
+fn value_start(line: &str, end: usize) -> usize {
+    let b = line.as_bytes();
+    let mut i = end;
+    if i > 0 && b[i - 1] == b'"' {
+        i -= 1;
+        while i > 0 && !(b[i - 1] == b'"' && (i < 2 || b[i - 2] != b'\\')) {
+            i -= 1;
+        }
+        return i.saturating_sub(1);
+    }
+    while i > 0 && !matches!(b[i - 1], b',' | b':' | b'[' | b'{' | b' ') {
+        i -= 1;
+    }
+    i
+}
+
+/// A did-you-mean for serde's "unknown variant `x`, expected one of `a`, `b`".
+fn serde_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (word, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let see = "see schema/export-documents.schema.json for the values each field takes";
+    Some(match did_you_mean(word, known) {
+        Some(s) => format!("did you mean {s}? ({see})"),
+        None => see.to_string(),
+    })
+}
+
+/// The pointer in a document record of a value the rules name by its pointer in an annotation
+/// file: a record resolves references into objects (`entity`, `proposition`, `target`) and spells
+/// a party's references `entity_id` and `mention_id`.
+fn record_pointer(pointer: &str) -> String {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    let mut out: Vec<String> = segments.iter().map(|s| (*s).to_string()).collect();
+    match segments.as_slice() {
+        ["", "entities", _, "entity"] | ["", "claims", _, "proposition"] | ["", "stances", _, "target"] => {
+            out.push("id".into());
+        }
+        ["", "claims" | "stances", _, "claimer" | "holder", last @ ("entity" | "mention")] => {
+            *out.last_mut().expect("five segments") = format!("{last}_id");
+        }
+        _ => {}
+    }
+    out.join("/")
 }

@@ -4,6 +4,12 @@
 //! Every rule has a stable [`Code`]; `docs/validator-rules.md` lists them. Validation never stops at the first
 //! problem and never panics: malformed input of any kind becomes a located diagnostic.
 //!
+//! The rules are one module per layer (`rules/`), and they are the only rules: a JSONL document
+//! record is read by [`Corpus::from_record`](crate::Corpus::from_record)'s reader and checked by
+//! the same rules as an annotation file, and the crate's readers (`Corpus::from_dir`,
+//! `from_files`, `from_record`) run this validator and refuse what it refuses, so `validate`
+//! passes exactly what every reader accepts (`docs/contract.md`).
+//!
 //! ```
 //! use crocus_corpus::validate::{validate_embedded, Format};
 //!
@@ -14,14 +20,15 @@
 mod diagnostic;
 mod jsonl;
 pub mod locate;
-mod rules;
+pub(crate) mod rules;
 pub mod schema;
 mod tape;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Format, Report, Severity};
+pub(crate) use jsonl::check_record_line;
 pub use jsonl::{validate_jsonl, validate_jsonl_with};
 pub use schema::FileKind;
 
@@ -63,6 +70,26 @@ impl Source for DirSource {
             }
         }
         Ok(out.into_iter().collect())
+    }
+}
+
+/// Files held in memory, keyed by their path relative to the root.
+struct MapSource<'a>(&'a HashMap<String, Vec<u8>>);
+
+impl Source for MapSource<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        Ok(self.0.get(path).cloned())
+    }
+    fn annotation_files(&self) -> Result<Vec<String>, Error> {
+        let prefix = format!("{}/", paths::ANNOTATIONS);
+        let mut v: Vec<String> = self
+            .0
+            .keys()
+            .filter(|p| p.strip_prefix(&prefix).is_some_and(|name| name.ends_with(".json") && !name.contains('/')))
+            .cloned()
+            .collect();
+        v.sort();
+        Ok(v)
     }
 }
 
@@ -117,4 +144,56 @@ pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Repor
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))
+}
+
+/// The validator's reading of the corpus at `root`: its report and what it read, which
+/// [`Corpus::from_dir`](crate::Corpus::from_dir) builds its corpus from.
+pub(crate) fn load_root(root: &Path) -> Result<(Report, rules::Parts), Error> {
+    rules::check_corpus(&DirSource(root.to_path_buf()), None)
+}
+
+/// As [`load_root`], for files held in memory ([`Corpus::from_files`](crate::Corpus::from_files)).
+pub(crate) fn load_in_memory(files: &HashMap<String, Vec<u8>>) -> (Report, rules::Parts) {
+    rules::check_corpus(&MapSource(files), None).expect("files in memory are always readable")
+}
+
+/// Validates a corpus held in memory (paths relative to the root), as [`Corpus::from_files`]
+/// reads it.
+///
+/// [`Corpus::from_files`]: crate::Corpus::from_files
+pub fn validate_in_memory(files: &HashMap<String, Vec<u8>>) -> Report {
+    rules::validate(&MapSource(files), None).expect("files in memory are always readable")
+}
+
+/// The checking mode of the crate's readers: `Ok` when the report has no error (warnings pass, as
+/// in `crocus validate` without `--strict`), else the most basic error (the lowest code: an
+/// unreadable file before a span that does not fit) as an [`Error`] at its file, line, column and
+/// pointer, saying how many more there are.
+///
+/// # Errors
+/// The first error of the report.
+pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
+    let errors: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    // The most basic problem first (rule codes go from encoding and syntax to meaning).
+    let Some(d) = errors.iter().min_by_key(|d| d.code) else { return Ok(()) };
+    let kind = match d.code {
+        Code::InvalidJson | Code::ByteOrderMark | Code::SchemaViolation => ErrorKind::Json,
+        Code::InvalidUtf8 => ErrorKind::Utf8,
+        Code::MissingFile | Code::UnknownDocument | Code::UnresolvedReference => ErrorKind::Missing,
+        _ => ErrorKind::Mismatch,
+    };
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more error: run `crocus validate` for all of them)".to_string(),
+        n => format!(" (and {n} more errors: run `crocus validate` for all of them)"),
+    };
+    let hint = d.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
+    Err(Error::new(kind, format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message)).at(
+        crate::error::Position {
+            file: Some(PathBuf::from(&d.file)),
+            line: Some(d.line),
+            column: Some(d.column),
+            pointer: (!d.pointer.is_empty()).then(|| d.pointer.clone()),
+        },
+    ))
 }

@@ -175,34 +175,38 @@ fn options(args: &Args) -> Options {
     }
 }
 
-/// Writes the files into a fresh temporary directory beside `dir`, then swaps it in, so `dir` is
-/// never left half-written.
+/// Writes the files into a fresh temporary directory beside `dir` (`tempfile`'s `TempDir`, removed
+/// on failure), then swaps it in, so `dir` is never left half-written.
 fn write_dir(dir: &Path, files: &[export::BratFile]) -> Result<(), Failure> {
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = dir.file_name().ok_or_else(|| Failure::usage(format!("{} is not a directory path", dir.display())))?;
-    let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
     let io = |e: std::io::Error, what: &Path| Failure::usage(format!("cannot write {}: {e}", what.display()));
-    let result = (|| {
-        std::fs::create_dir_all(&tmp).map_err(|e| io(e, &tmp))?;
-        for f in files {
-            std::fs::write(tmp.join(&f.name), &f.contents).map_err(|e| io(e, &tmp.join(&f.name)))?;
-        }
-        if dir.exists() {
-            if !dir.is_dir() {
-                return Err(Failure::usage(format!("{} exists and is not a directory", dir.display())));
-            }
-            std::fs::rename(dir, &old).map_err(|e| io(e, dir))?;
-        }
-        std::fs::rename(&tmp, dir).map_err(|e| io(e, dir))?;
-        let _ = std::fs::remove_dir_all(&old);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-        if old.exists() && !dir.exists() {
-            let _ = std::fs::rename(&old, dir);
-        }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Failure::usage(format!("{} exists and is not a directory", dir.display())));
     }
-    result
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .tempdir_in(parent)
+        .map_err(|e| io(e, parent))?;
+    for f in files {
+        std::fs::write(tmp.path().join(&f.name), &f.contents).map_err(|e| io(e, &tmp.path().join(&f.name)))?;
+    }
+    // The old directory moves aside into the temporary one's place, so it is removed with it.
+    let old = tempfile::Builder::new()
+        .prefix(&format!(".{}.old.", name.to_string_lossy()))
+        .tempdir_in(parent)
+        .map_err(|e| io(e, parent))?;
+    let aside = old.path().join("old");
+    if dir.exists() {
+        std::fs::rename(dir, &aside).map_err(|e| io(e, dir))?;
+    }
+    if let Err(e) = std::fs::rename(tmp.path(), dir) {
+        if aside.exists() {
+            let _ = std::fs::rename(&aside, dir);
+        }
+        return Err(io(e, dir));
+    }
+    // `tmp` is now `dir`: forget it rather than remove it.
+    let _ = tmp.keep();
+    Ok(())
 }

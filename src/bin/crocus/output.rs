@@ -68,24 +68,23 @@ pub fn stream<T>(out: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Resul
     to_file(path, write)
 }
 
-/// Runs `write` on a buffered writer to a temporary file beside `path`, then syncs it and renames
-/// it into place; on any failure the temporary file is removed and `path` is left as it was.
+/// Runs `write` on a buffered writer to a temporary file beside `path` (`tempfile`'s
+/// `NamedTempFile`, created with a unique name), then syncs it and persists it into place with an
+/// atomic rename; on any failure the temporary file is removed when dropped and `path` is left as
+/// it was.
 fn to_file<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>) -> Result<T, Failure> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| Failure::usage(format!("{} is not a file path", path.display())))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
     let io = |e: std::io::Error| Failure::usage(format!("cannot write {}: {e}", path.display()));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp).map_err(io)?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-        let t = write(&mut w)?;
-        let file = w.into_inner().map_err(|e| io(e.into_error()))?;
-        file.sync_all().map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(io)?;
-        Ok(t)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp);
+    let t = write(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| io(e.into_error()))?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(t)
 }

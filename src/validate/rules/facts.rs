@@ -7,17 +7,18 @@
 //! already in the validator's dependency tree through `jsonschema`), and a Wikipedia URL that is
 //! the article title's.
 
-use super::{Ctx, Parsed};
+use super::Parsed;
 use crate::model::{EntityRegistry, PropositionRegistry, Value, ValueKind};
 use crate::validate::Code;
 
-pub(super) fn references(ctx: &mut Ctx, file: &Parsed<PropositionRegistry>) {
-    for (i, p) in file.value.propositions.iter().enumerate() {
+pub(super) fn references(file: &mut Parsed<PropositionRegistry>) {
+    let Parsed { file: diags, value } = file;
+    for (i, p) in value.propositions.iter().enumerate() {
         let mut previous: Option<&str> = None;
         for (j, r) in p.references.iter().enumerate() {
             let at = format!("/propositions/{i}/references/{j}");
             let mut bad = |pointer: &str, message: String, hint: &str| {
-                ctx.at(Code::ReferenceShape, &file.path, &file.src, &format!("{at}{pointer}"), message, Some(hint));
+                diags.at(Code::ReferenceShape, &format!("{at}{pointer}"), message, Some(hint));
             };
             let kind =
                 serde_json::to_value(p.value_kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
@@ -63,17 +64,16 @@ pub(super) fn references(ctx: &mut Ctx, file: &Parsed<PropositionRegistry>) {
     }
 }
 
-pub(super) fn links(ctx: &mut Ctx, file: &Parsed<EntityRegistry>) {
+pub(super) fn links(file: &mut Parsed<EntityRegistry>) {
+    let Parsed { file: diags, value } = file;
     const PREFIX: &str = "https://en.wikipedia.org/wiki/";
-    for (i, e) in file.value.entities.iter().enumerate() {
+    for (i, e) in value.entities.iter().enumerate() {
         let Some(w) = &e.wikipedia else { continue };
         let expected = w.title.replace(' ', "_");
         let ok = w.url.strip_prefix(PREFIX).is_some_and(|t| percent_decode(t).as_deref() == Some(expected.as_str()));
         if !ok || http_url(&w.url).is_err() {
-            ctx.at(
+            diags.at(
                 Code::ReferenceShape,
-                &file.path,
-                &file.src,
                 &format!("/entities/{i}/wikipedia/url"),
                 format!("`{}` is not the URL of the article `{}`", w.url, w.title),
                 Some("write https://en.wikipedia.org/wiki/ followed by the title with underscores for spaces"),
