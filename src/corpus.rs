@@ -99,6 +99,18 @@ impl Corpus {
         #[cfg(feature = "validate")]
         return Corpus::from_checked(crate::validate::load_root(root)?);
         #[cfg(not(feature = "validate"))]
+        Corpus::from_dir_structural(root)
+    }
+
+    /// Loads the corpus rooted at `root` checking structure only (every file parses into the
+    /// model, every text matches its manifest record), whatever the features: for tools that repair
+    /// a corpus the validator refuses, such as `crocus import`, which replaces annotation files
+    /// whose span layers may not resolve yet. Everything else should use [`Corpus::from_dir`].
+    ///
+    /// # Errors
+    /// As [`Corpus::from_dir`] without the `validate` feature.
+    pub fn from_dir_structural(root: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let root = root.as_ref();
         Corpus::load_with(
             |path| {
                 let full = root.join(path);

@@ -39,15 +39,20 @@ fn reference(kind: FileKind, line: &str) -> BTreeSet<(String, String, String)> {
     let value: Value = serde_json::from_str(line).unwrap();
     kind.validator()
         .iter_errors(&value)
-        .map(|e| ("E004".to_string(), e.instance_path().as_str().to_string(), e.to_string()))
+        .map(|e| ("E004".to_string(), e.instance_path().as_str().to_string(), clip(&e.to_string())))
         .collect()
+}
+
+/// The first 300 characters: diagnostics cut longer schema messages (which quote the value) there.
+fn clip(message: &str) -> String {
+    message.chars().take(300).collect()
 }
 
 fn schema_diagnostics(diags: &[Diagnostic], line: usize) -> BTreeSet<(String, String, String)> {
     diags
         .iter()
         .filter(|d| d.line == line && d.code == Code::SchemaViolation)
-        .map(|d| (d.code.as_str().to_string(), d.pointer.clone(), d.message.clone()))
+        .map(|d| (d.code.as_str().to_string(), d.pointer.clone(), clip(&d.message)))
         .collect()
 }
 

@@ -29,7 +29,9 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     let root_dir = crate::root_dir(root).ok_or_else(|| {
         Failure::usage("import writes into a corpus root (a folder with corpus/ and annotations/): run it in one or pass --root DIR")
     })?;
-    let corpus = crate::load(&Some(root_dir.clone()))?;
+    // Structure only: the annotation files are about to be replaced, and may not resolve yet (a
+    // document stance's evidence naming a span stance that only the brat folder still has).
+    let corpus = crocus_corpus::Corpus::from_dir_structural(&root_dir)?;
     let mut anns: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Failure::usage(format!("cannot list {}: {e}", dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
