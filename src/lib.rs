@@ -43,6 +43,7 @@ pub mod corpus;
 mod embedded;
 pub mod error;
 pub mod model;
+mod names;
 mod record;
 pub mod render;
 pub mod stats;

@@ -20,7 +20,7 @@ use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
     AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
-    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
+    EntityRegistry, Genre, Label, MetaField, OffsetUnit, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
     RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry, TextSpan,
     Value, ValueKind,
 };
@@ -35,7 +35,7 @@ struct Record {
     language: String,
     genre: Genre,
     author: Option<Meta>,
-    offsets: Unit,
+    offsets: OffsetUnit,
     text: String,
     regions: Vec<RRegion>,
     quality_flags: Vec<Flag>,
@@ -43,14 +43,6 @@ struct Record {
     claims: Vec<RClaim>,
     stances: Vec<RStance>,
     document_stances: Vec<DocStance>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum Unit {
-    Codepoint,
-    Utf16,
-    Byte,
 }
 
 #[derive(Deserialize)]
@@ -178,17 +170,12 @@ struct DocStance {
 /// not fall on a character boundary of the text.
 struct Offsets<'a> {
     text: &'a Text,
-    unit: Unit,
+    unit: OffsetUnit,
 }
 
 impl Offsets<'_> {
     fn cp(&self, offset: usize, pointer: &str) -> Result<usize, Error> {
-        let cp = match self.unit {
-            Unit::Codepoint => (offset <= self.text.len_chars()).then_some(offset),
-            Unit::Utf16 => self.text.char_offset_from_utf16(offset),
-            Unit::Byte => self.text.char_offset_from_byte(offset),
-        };
-        cp.ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
+        self.text.codepoint_from(offset, self.unit).ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
     }
 
     /// `start` and `end` of the value at `pointer`, in code points.

@@ -4,7 +4,7 @@
 //! JavaScript and UIMA count UTF-16 code units. [`Text`] converts between the three in O(1) from
 //! code points and O(log n) towards code points, with one table per unit built once on load.
 
-use crate::model::Span;
+use crate::model::{OffsetUnit, Span};
 
 /// The text of one document and its offset tables.
 #[derive(Debug, Clone)]
@@ -76,6 +76,35 @@ impl Text {
     pub fn char_offset_from_utf16(&self, unit: usize) -> Option<usize> {
         let u = u32::try_from(unit).ok()?;
         self.utf16.binary_search(&u).ok()
+    }
+
+    /// Code point `cp` counted in `unit` (`cp` may equal the length), or `None` past the end.
+    pub fn offset_in(&self, cp: usize, unit: OffsetUnit) -> Option<usize> {
+        match unit {
+            OffsetUnit::Codepoint => (cp <= self.len_chars()).then_some(cp),
+            OffsetUnit::Utf16 => self.utf16_offset(cp),
+            OffsetUnit::Byte => self.byte_offset(cp),
+        }
+    }
+
+    /// The code point at `offset` counted in `unit`, or `None` when it is past the end or not on
+    /// a character boundary (inside a UTF-8 sequence or a surrogate pair).
+    ///
+    /// ```
+    /// use crocus_corpus::model::OffsetUnit;
+    /// use crocus_corpus::Text;
+    ///
+    /// let t = Text::new("a’b".to_string());
+    /// assert_eq!(t.offset_in(2, OffsetUnit::Byte), Some(4));
+    /// assert_eq!(t.codepoint_from(4, OffsetUnit::Byte), Some(2));
+    /// assert_eq!(t.codepoint_from(2, OffsetUnit::Byte), None);
+    /// ```
+    pub fn codepoint_from(&self, offset: usize, unit: OffsetUnit) -> Option<usize> {
+        match unit {
+            OffsetUnit::Codepoint => (offset <= self.len_chars()).then_some(offset),
+            OffsetUnit::Utf16 => self.char_offset_from_utf16(offset),
+            OffsetUnit::Byte => self.char_offset_from_byte(offset),
+        }
     }
 
     /// The byte range of a code-point span, or `None` when it is out of range or reversed.

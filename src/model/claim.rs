@@ -1,12 +1,16 @@
 use serde::{Deserialize, Serialize};
 
+use crate::names::closed_enum;
+
 use super::{Span, TextSpan, Value};
 
 /// One checkable factual claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Unique within the document (`c1`, …).
+    #[cfg_attr(feature = "schema", schemars(pattern("^c[0-9]+$")))]
     pub id: String,
     /// First code point of the asserted content.
     pub start: usize,
@@ -22,6 +26,7 @@ pub struct Claim {
     /// How it is attributed.
     pub attribution: Attribution,
     /// One or more claim types.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub types: Vec<ClaimType>,
     /// Whether a fact-checker would want it verified.
     pub checkworthy: bool,
@@ -42,6 +47,7 @@ impl Claim {
 
 /// Who asserts a claim (or holds a stance).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Claimer {
     /// The author of the text.
@@ -62,6 +68,15 @@ pub enum Claimer {
 }
 
 impl Claimer {
+    /// The `kind` tag as written in the files: `author`, `entity` or `unnamed`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Claimer::Author => "author",
+            Claimer::Entity { .. } => "entity",
+            Claimer::Unnamed { .. } => "unnamed",
+        }
+    }
+
     /// A short rendering: `author`, `entity:vladimir-putin`, `unnamed: U.S. officials`.
     pub fn display(&self) -> String {
         match self {
@@ -73,39 +88,43 @@ impl Claimer {
     }
 }
 
-/// How a claim is attributed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribution {
-    /// The author asserts it.
-    Authorial,
-    /// Quoted words.
-    DirectQuote,
-    /// Reported speech or thought.
-    Indirect,
+closed_enum! {
+    "attribution",
+    /// How a claim is attributed.
+    pub enum Attribution {
+        /// The author asserts it.
+        Authorial = "authorial",
+        /// Quoted words.
+        DirectQuote = "direct_quote",
+        /// Reported speech or thought.
+        Indirect = "indirect",
+    }
 }
 
-/// AVeriTeC-style claim types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)]
-pub enum ClaimType {
-    Event,
-    Numerical,
-    Temporal,
-    Causal,
-    Attribution,
-    Prediction,
+closed_enum! {
+    "claim type",
+    /// AVeriTeC-style claim types.
+    #[allow(missing_docs)]
+    pub enum ClaimType {
+        Event = "event",
+        Numerical = "numerical",
+        Temporal = "temporal",
+        Causal = "causal",
+        Attribution = "attribution",
+        Prediction = "prediction",
+    }
 }
 
 /// `annotations/propositions.json`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PropositionRegistry {
     /// The schema this file follows.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Version of the file format.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::schema_version"))]
     pub schema_version: String,
     /// The propositions.
     pub propositions: Vec<Proposition>,
@@ -113,9 +132,11 @@ pub struct PropositionRegistry {
 
 /// A checkable fact that two or more claims answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Proposition {
     /// Slug id (`death-toll`).
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// The fact as a question.
     pub question: String,
@@ -129,20 +150,21 @@ pub struct Proposition {
     pub reference: Option<Reference>,
 }
 
-/// The kind of answer a proposition takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueKind {
-    /// A number or interval.
-    Number,
-    /// A date.
-    Date,
-    /// A year.
-    Year,
-    /// Yes or no.
-    Boolean,
-    /// One of several categories.
-    Category,
+closed_enum! {
+    "value kind",
+    /// The kind of answer a proposition takes.
+    pub enum ValueKind {
+        /// A number or interval.
+        Number = "number",
+        /// A date.
+        Date = "date",
+        /// A year.
+        Year = "year",
+        /// Yes or no.
+        Boolean = "boolean",
+        /// One of several categories.
+        Category = "category",
+    }
 }
 
 impl ValueKind {
@@ -160,6 +182,7 @@ impl ValueKind {
 
 /// A reference value with its public source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// The value.

@@ -8,6 +8,10 @@ mod annotation;
 mod claim;
 mod document;
 mod entity;
+pub mod jsonl;
+mod offset;
+#[cfg(feature = "schema")]
+mod schema_util;
 mod span;
 mod stance;
 mod value;
@@ -16,6 +20,13 @@ pub use annotation::{AnnotationFile, Exception};
 pub use claim::{Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, ValueKind};
 pub use document::{DocumentRecord, Genre, Manifest, MetaField, QualityFlag, QualityFlagKind, Region, RegionKind};
 pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity};
+pub use crate::names::ParseEnumError;
+pub use offset::OffsetUnit;
 pub use span::{Span, TextSpan};
 pub use stance::{DocumentStance, Holder, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry};
 pub use value::Value;
+
+/// The pattern of a registry or document id: a lowercase slug.
+pub const SLUG: &str = "^[a-z0-9][a-z0-9-]*$";
+/// The pattern of a SHA-256 in lowercase hex.
+pub const SHA256: &str = "^[0-9a-f]{64}$";

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` of Unicode code points into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First code point of the span.
     pub start: usize,
@@ -34,6 +35,7 @@ impl Span {
 
 /// A span with the text it covers, as stored in the files (`{"start", "end", "text"}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TextSpan {
     /// First code point.
@@ -41,6 +43,7 @@ pub struct TextSpan {
     /// One past the last code point.
     pub end: usize,
     /// The covered text, equal to the slice of the document.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub text: String,
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Serialized with a `kind` tag: `{"kind": "range", "min": 130, "min_inclusive": false}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
     /// A number, possibly approximate ("around 170").

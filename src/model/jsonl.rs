@@ -1,0 +1,582 @@
+//! The records of the JSONL export: one serde type per record kind.
+//!
+//! Why it exists: a JSONL line is a file format like the annotation files, so it has one
+//! definition here, which the writer (`export::jsonl`) serializes, the reader
+//! ([`Corpus::from_record`](crate::Corpus::from_record)) can deserialize and the schemas in
+//! `schema/export-*.schema.json` are generated from.
+//!
+//! A [`DocumentLine`] is self-contained: the text, every layer, and the registry entries it
+//! refers to, resolved. The flat lines ([`EntityLine`], [`ClaimLine`], [`StanceLine`]) hold one
+//! annotation each, with nested objects spread into prefixed columns (`claimer_kind`,
+//! `value_number`), ready as a table. Every key is always present: absent values are `null` and
+//! lists are empty, so each column has one type. Offsets count the unit in the document line's
+//! `offsets` ([`OffsetUnit`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Attribution, ClaimType, Genre, Label, OffsetUnit, QualityFlagKind, RegionKind, StanceLabel, TargetLabel, Value,
+    ValueKind,
+};
+use crate::names::closed_enum;
+
+closed_enum! {
+    "record kind",
+    /// Kinds of JSONL record, one type each.
+    #[derive(Default)]
+    pub enum RecordKind {
+        /// One document per line, every layer inside ([`DocumentLine`]).
+        #[default]
+        Documents = "documents",
+        /// One entity mention per line ([`EntityLine`]).
+        Entities = "entities",
+        /// One claim per line ([`ClaimLine`]).
+        Claims = "claims",
+        /// One span stance per line ([`StanceLine`]; document stances are in the document lines).
+        Stances = "stances",
+    }
+}
+
+/// One line of the document JSONL export: a document with every layer and the registries resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentLine {
+    /// The document id.
+    pub id: String,
+    /// The seed file name under `corpus/texts/`.
+    pub source_file: String,
+    /// SHA-256 of the text's bytes, lowercase hex.
+    #[cfg_attr(feature = "schema", schemars(pattern(super::SHA256)))]
+    pub sha256: String,
+    /// The headline, or null when the text has none.
+    pub title: Option<String>,
+    /// BCP 47 language tag (`en`).
+    pub language: String,
+    /// Genre as judged from the text.
+    pub genre: Genre,
+    /// The author where the text states it, else null.
+    pub author: Option<MetaItem>,
+    /// The unit every offset of the record counts.
+    pub offsets: OffsetUnit,
+    /// The full text, byte for byte.
+    pub text: String,
+    /// Regions that tile the text, in order.
+    pub regions: Vec<RegionItem>,
+    /// Text-quality problems.
+    pub quality_flags: Vec<QualityFlagItem>,
+    /// Entity mentions, sorted by offset.
+    pub entities: Vec<MentionItem>,
+    /// Claims, sorted by offset.
+    pub claims: Vec<ClaimItem>,
+    /// Span stances, sorted by offset.
+    pub stances: Vec<StanceItem>,
+    /// One stance per registered target.
+    pub document_stances: Vec<DocumentStanceItem>,
+}
+
+/// A span with its text, in the record's offset unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OffsetSpan {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+}
+
+/// A metadata value with the span that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MetaItem {
+    /// The value.
+    pub value: String,
+    /// Where the text states it.
+    pub evidence: OffsetSpan,
+}
+
+/// A region of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RegionItem {
+    /// Headline, body or boilerplate.
+    pub kind: RegionKind,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// 1-based article number of a headline or body region, null for boilerplate.
+    pub article: Option<u32>,
+}
+
+/// A text-quality problem with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QualityFlagItem {
+    /// The problem.
+    pub kind: QualityFlagKind,
+    /// One sentence on what it means for a user.
+    pub note: String,
+    /// Spans that show it.
+    pub evidence: Vec<OffsetSpan>,
+}
+
+/// An entity mention with its registry entity resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MentionItem {
+    /// Mention id, unique within the document.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The surface text.
+    pub text: String,
+    /// OntoNotes label.
+    pub label: Label,
+    /// The registry entity (named labels), else null.
+    pub entity: Option<LinkedEntity>,
+    /// The normalized value (numeric and temporal labels), else null.
+    pub value: Option<FlatValue>,
+}
+
+/// A registry entity as a record carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkedEntity {
+    /// Registry id.
+    pub id: String,
+    /// Its type (a named label).
+    #[serde(rename = "type")]
+    pub kind: Label,
+    /// Canonical name.
+    pub name: String,
+    /// One line on what it is.
+    pub description: String,
+}
+
+/// A normalized value flattened into a fixed set of keys; the keys its kind does not use are null.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FlatValue {
+    /// The value kind: the `kind` tag of [`Value`].
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<Value>"))]
+    pub kind: String,
+    /// The number (number and ordinal kinds).
+    pub number: Option<f64>,
+    /// Lower bound (range).
+    pub min: Option<f64>,
+    /// Whether the lower bound belongs to the interval (range).
+    pub min_inclusive: Option<bool>,
+    /// Upper bound (range).
+    pub max: Option<f64>,
+    /// Whether the upper bound belongs to the interval (range).
+    pub max_inclusive: Option<bool>,
+    /// Approximate (number, range).
+    pub approximate: Option<bool>,
+    /// ISO 8601 string (date, duration).
+    pub iso: Option<String>,
+    /// What it is relative to, in words (relative).
+    pub description: Option<String>,
+    /// The answer (boolean).
+    pub boolean: Option<bool>,
+    /// The category (category).
+    pub category: Option<String>,
+}
+
+impl From<&Value> for FlatValue {
+    fn from(v: &Value) -> FlatValue {
+        let mut o = FlatValue {
+            kind: v.kind().to_string(),
+            number: None,
+            min: None,
+            min_inclusive: None,
+            max: None,
+            max_inclusive: None,
+            approximate: None,
+            iso: None,
+            description: None,
+            boolean: None,
+            category: None,
+        };
+        match v {
+            Value::Number { value, approximate } => {
+                o.number = Some(*value);
+                o.approximate = Some(*approximate);
+            }
+            Value::Range { min, min_inclusive, max, max_inclusive, approximate } => {
+                o.min = *min;
+                o.min_inclusive = Some(*min_inclusive);
+                o.max = *max;
+                o.max_inclusive = Some(*max_inclusive);
+                o.approximate = Some(*approximate);
+            }
+            Value::Ordinal { value } => o.number = Some(f64::from(*value)),
+            Value::Date { iso } | Value::Duration { iso } => o.iso = Some(iso.clone()),
+            Value::Relative { description } => o.description = Some(description.clone()),
+            Value::Boolean { value } => o.boolean = Some(*value),
+            Value::Category { value } => o.category = Some(value.clone()),
+        }
+        o
+    }
+}
+
+/// Who asserts a claim or holds a stance, with every key present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The kind: the `kind` tag of [`Claimer`](super::Claimer).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
+    pub kind: String,
+    /// Registry entity id (kind `entity`).
+    pub entity_id: Option<String>,
+    /// Registry entity name (kind `entity`).
+    pub entity_name: Option<String>,
+    /// Id of the mention that names the source (kind `entity`).
+    pub mention_id: Option<String>,
+    /// The words describing an unnamed source (kind `unnamed`).
+    pub description: Option<OffsetSpan>,
+}
+
+/// A claim with its proposition resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClaimItem {
+    /// Claim id, unique within the document.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The asserted content.
+    pub text: String,
+    /// Who asserts it.
+    pub claimer: Party,
+    /// The attribution cue, or null.
+    pub cue: Option<OffsetSpan>,
+    /// How it is attributed.
+    pub attribution: Attribution,
+    /// One or more claim types.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub types: Vec<ClaimType>,
+    /// Whether a fact-checker would want it verified.
+    pub checkworthy: bool,
+    /// The proposition it gives a value for, or null.
+    pub proposition: Option<LinkedProposition>,
+    /// The value it gives, or null.
+    pub value: Option<FlatValue>,
+}
+
+/// A proposition as a record carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkedProposition {
+    /// Registry id.
+    pub id: String,
+    /// The fact as a question.
+    pub question: String,
+    /// The kind of answer.
+    pub value_kind: ValueKind,
+    /// Unit of a numeric answer, or null.
+    pub unit: Option<String>,
+}
+
+/// A span stance with its target resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StanceItem {
+    /// Stance id, unique within the document.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The evaluative words.
+    pub text: String,
+    /// Whose evaluation.
+    pub holder: Party,
+    /// Of what.
+    pub target: TargetRef,
+    /// Which way.
+    pub label: StanceLabel,
+}
+
+/// What a span stance evaluates, with a name to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TargetRef {
+    /// The kind: the `kind` tag of [`StanceTarget`](super::StanceTarget).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::StanceTarget>"))]
+    pub kind: String,
+    /// The target, entity or claim id.
+    pub id: String,
+    /// The target's definition, the entity's name or the claim's text.
+    pub name: Option<String>,
+}
+
+/// The author's stance toward one registry target, over the whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentStanceItem {
+    /// Target id.
+    pub target: String,
+    /// The target's definition.
+    pub definition: Option<String>,
+    /// The stance.
+    pub label: TargetLabel,
+    /// Ids of the span stances that support it.
+    pub evidence: Vec<String>,
+}
+
+/// One line of the entity JSONL export: one entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// No `deny_unknown_fields`: serde does not support it with `flatten`; the schema still closes the record.
+#[cfg_attr(feature = "schema", schemars(extend("additionalProperties" = false)))]
+pub struct EntityLine {
+    /// The document id.
+    pub document: String,
+    /// Mention id.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The surface text.
+    pub text: String,
+    /// OntoNotes label.
+    pub label: Label,
+    /// Registry entity id.
+    pub entity_id: Option<String>,
+    /// Registry entity type.
+    pub entity_type: Option<Label>,
+    /// Registry entity name.
+    pub entity_name: Option<String>,
+    /// The value, in `value_*` columns.
+    #[serde(flatten)]
+    pub value: ValueColumns,
+}
+
+impl EntityLine {
+    /// The flat line of a mention of `document`.
+    pub fn new(document: &str, m: &MentionItem) -> EntityLine {
+        EntityLine {
+            document: document.to_string(),
+            id: m.id.clone(),
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            label: m.label,
+            entity_id: m.entity.as_ref().map(|e| e.id.clone()),
+            entity_type: m.entity.as_ref().map(|e| e.kind),
+            entity_name: m.entity.as_ref().map(|e| e.name.clone()),
+            value: ValueColumns::from(m.value.as_ref()),
+        }
+    }
+}
+
+/// One line of the claim JSONL export: one claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// No `deny_unknown_fields`: serde does not support it with `flatten`; the schema still closes the record.
+#[cfg_attr(feature = "schema", schemars(extend("additionalProperties" = false)))]
+pub struct ClaimLine {
+    /// The document id.
+    pub document: String,
+    /// Claim id.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The asserted content.
+    pub text: String,
+    /// The claimer, in `claimer_*` columns.
+    #[serde(flatten)]
+    pub claimer: ClaimerColumns,
+    /// Start of the attribution cue.
+    pub cue_start: Option<usize>,
+    /// End of the attribution cue.
+    pub cue_end: Option<usize>,
+    /// The cue's text.
+    pub cue_text: Option<String>,
+    /// How it is attributed.
+    pub attribution: Attribution,
+    /// One or more claim types.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub types: Vec<ClaimType>,
+    /// Whether a fact-checker would want it verified.
+    pub checkworthy: bool,
+    /// Id of the proposition it answers.
+    pub proposition_id: Option<String>,
+    /// The proposition's question.
+    pub proposition_question: Option<String>,
+    /// The value, in `value_*` columns.
+    #[serde(flatten)]
+    pub value: ValueColumns,
+}
+
+impl ClaimLine {
+    /// The flat line of a claim of `document`.
+    pub fn new(document: &str, c: &ClaimItem) -> ClaimLine {
+        let p = &c.claimer;
+        ClaimLine {
+            document: document.to_string(),
+            id: c.id.clone(),
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            claimer: ClaimerColumns {
+                claimer_kind: p.kind.clone(),
+                claimer_entity_id: p.entity_id.clone(),
+                claimer_entity_name: p.entity_name.clone(),
+                claimer_mention_id: p.mention_id.clone(),
+                claimer_description: p.description.as_ref().map(|d| d.text.clone()),
+            },
+            cue_start: c.cue.as_ref().map(|s| s.start),
+            cue_end: c.cue.as_ref().map(|s| s.end),
+            cue_text: c.cue.as_ref().map(|s| s.text.clone()),
+            attribution: c.attribution,
+            types: c.types.clone(),
+            checkworthy: c.checkworthy,
+            proposition_id: c.proposition.as_ref().map(|p| p.id.clone()),
+            proposition_question: c.proposition.as_ref().map(|p| p.question.clone()),
+            value: ValueColumns::from(c.value.as_ref()),
+        }
+    }
+}
+
+/// One line of the stance JSONL export: one span stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// No `deny_unknown_fields`: serde does not support it with `flatten`; the schema still closes the record.
+#[cfg_attr(feature = "schema", schemars(extend("additionalProperties" = false)))]
+pub struct StanceLine {
+    /// The document id.
+    pub document: String,
+    /// Stance id.
+    pub id: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The evaluative words.
+    pub text: String,
+    /// The holder, in `holder_*` columns.
+    #[serde(flatten)]
+    pub holder: HolderColumns,
+    /// The target's kind: the `kind` tag of [`StanceTarget`](super::StanceTarget).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::StanceTarget>"))]
+    pub target_kind: String,
+    /// The target, entity or claim id.
+    pub target_id: String,
+    /// The target's definition, the entity's name or the claim's text.
+    pub target_name: Option<String>,
+    /// Which way.
+    pub label: StanceLabel,
+}
+
+impl StanceLine {
+    /// The flat line of a span stance of `document`.
+    pub fn new(document: &str, s: &StanceItem) -> StanceLine {
+        let p = &s.holder;
+        StanceLine {
+            document: document.to_string(),
+            id: s.id.clone(),
+            start: s.start,
+            end: s.end,
+            text: s.text.clone(),
+            holder: HolderColumns {
+                holder_kind: p.kind.clone(),
+                holder_entity_id: p.entity_id.clone(),
+                holder_entity_name: p.entity_name.clone(),
+                holder_mention_id: p.mention_id.clone(),
+                holder_description: p.description.as_ref().map(|d| d.text.clone()),
+            },
+            target_kind: s.target.kind.clone(),
+            target_id: s.target.id.clone(),
+            target_name: s.target.name.clone(),
+            label: s.label,
+        }
+    }
+}
+
+/// A [`FlatValue`] spread into `value_*` columns, all null when there is no value.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[allow(missing_docs)] // each column is the `FlatValue` key after `value_`
+pub struct ValueColumns {
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::nullable_tags_of::<Value>"))]
+    pub value_kind: Option<String>,
+    pub value_number: Option<f64>,
+    pub value_min: Option<f64>,
+    pub value_min_inclusive: Option<bool>,
+    pub value_max: Option<f64>,
+    pub value_max_inclusive: Option<bool>,
+    pub value_approximate: Option<bool>,
+    pub value_iso: Option<String>,
+    pub value_description: Option<String>,
+    pub value_boolean: Option<bool>,
+    pub value_category: Option<String>,
+}
+
+impl From<Option<&FlatValue>> for ValueColumns {
+    fn from(v: Option<&FlatValue>) -> ValueColumns {
+        let Some(v) = v else { return ValueColumns::default() };
+        ValueColumns {
+            value_kind: Some(v.kind.clone()),
+            value_number: v.number,
+            value_min: v.min,
+            value_min_inclusive: v.min_inclusive,
+            value_max: v.max,
+            value_max_inclusive: v.max_inclusive,
+            value_approximate: v.approximate,
+            value_iso: v.iso.clone(),
+            value_description: v.description.clone(),
+            value_boolean: v.boolean,
+            value_category: v.category.clone(),
+        }
+    }
+}
+
+/// A claimer [`Party`] spread into `claimer_*` columns (the description as its text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[allow(missing_docs)] // each column is the `Party` key after `claimer_`
+pub struct ClaimerColumns {
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
+    pub claimer_kind: String,
+    pub claimer_entity_id: Option<String>,
+    pub claimer_entity_name: Option<String>,
+    pub claimer_mention_id: Option<String>,
+    pub claimer_description: Option<String>,
+}
+
+/// A holder [`Party`] spread into `holder_*` columns (the description as its text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[allow(missing_docs)] // each column is the `Party` key after `holder_`
+pub struct HolderColumns {
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
+    pub holder_kind: String,
+    pub holder_entity_id: Option<String>,
+    pub holder_entity_name: Option<String>,
+    pub holder_mention_id: Option<String>,
+    pub holder_description: Option<String>,
+}
