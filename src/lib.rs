@@ -46,6 +46,7 @@ pub mod model;
 mod names;
 mod record;
 pub mod render;
+pub mod schema;
 pub mod stats;
 pub mod text;
 

@@ -44,7 +44,7 @@ impl Ctx<'_> {
             Claimer::Unnamed { description } => (None, None, description.as_ref().map(|d| self.span(d))),
         };
         Party {
-            kind: c.kind().to_string(),
+            kind: c.kind(),
             entity_name: entity_id.as_deref().and_then(|id| self.entity_name(id)),
             entity_id,
             mention_id,
@@ -57,7 +57,7 @@ impl Ctx<'_> {
             StanceTarget::Entity { id } => (id, self.entity_name(id)),
             StanceTarget::Claim { id } => (id, self.doc.claim(id).map(|c| c.text.clone())),
         };
-        TargetRef { kind: t.kind().to_string(), id: id.clone(), name }
+        TargetRef { kind: t.kind(), id: id.clone(), name }
     }
 }
 

@@ -69,11 +69,12 @@ pub enum Claimer {
 
 impl Claimer {
     /// The `kind` tag as written in the files: `author`, `entity` or `unnamed`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> super::jsonl::PartyKind {
+        use super::jsonl::PartyKind;
         match self {
-            Claimer::Author => "author",
-            Claimer::Entity { .. } => "entity",
-            Claimer::Unnamed { .. } => "unnamed",
+            Claimer::Author => PartyKind::Author,
+            Claimer::Entity { .. } => PartyKind::Entity,
+            Claimer::Unnamed { .. } => PartyKind::Unnamed,
         }
     }
 

@@ -21,6 +21,55 @@ use super::{
 use crate::names::closed_enum;
 
 closed_enum! {
+    "value kind",
+    /// The kind of a [`Value`]: its `kind` tag.
+    pub enum ValueTag {
+        /// [`Value::Number`].
+        Number = "number",
+        /// [`Value::Range`].
+        Range = "range",
+        /// [`Value::Ordinal`].
+        Ordinal = "ordinal",
+        /// [`Value::Date`].
+        Date = "date",
+        /// [`Value::Duration`].
+        Duration = "duration",
+        /// [`Value::Relative`].
+        Relative = "relative",
+        /// [`Value::Boolean`].
+        Boolean = "boolean",
+        /// [`Value::Category`].
+        Category = "category",
+    }
+}
+
+closed_enum! {
+    "party kind",
+    /// The kind of a [`Claimer`](super::Claimer) (or stance holder): its `kind` tag.
+    pub enum PartyKind {
+        /// [`Claimer::Author`](super::Claimer::Author).
+        Author = "author",
+        /// [`Claimer::Entity`](super::Claimer::Entity).
+        Entity = "entity",
+        /// [`Claimer::Unnamed`](super::Claimer::Unnamed).
+        Unnamed = "unnamed",
+    }
+}
+
+closed_enum! {
+    "stance target kind",
+    /// The kind of a [`StanceTarget`](super::StanceTarget): its `kind` tag.
+    pub enum TargetKind {
+        /// [`StanceTarget::Target`](super::StanceTarget::Target).
+        Target = "target",
+        /// [`StanceTarget::Entity`](super::StanceTarget::Entity).
+        Entity = "entity",
+        /// [`StanceTarget::Claim`](super::StanceTarget::Claim).
+        Claim = "claim",
+    }
+}
+
+closed_enum! {
     "record kind",
     /// Kinds of JSONL record, one type each.
     #[derive(Default)]
@@ -170,8 +219,7 @@ pub struct LinkedEntity {
 #[serde(deny_unknown_fields)]
 pub struct FlatValue {
     /// The value kind: the `kind` tag of [`Value`].
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<Value>"))]
-    pub kind: String,
+    pub kind: ValueTag,
     /// The number (number and ordinal kinds).
     pub number: Option<f64>,
     /// Lower bound (range).
@@ -197,7 +245,7 @@ pub struct FlatValue {
 impl From<&Value> for FlatValue {
     fn from(v: &Value) -> FlatValue {
         let mut o = FlatValue {
-            kind: v.kind().to_string(),
+            kind: v.tag(),
             number: None,
             min: None,
             min_inclusive: None,
@@ -237,8 +285,7 @@ impl From<&Value> for FlatValue {
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The kind: the `kind` tag of [`Claimer`](super::Claimer).
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
-    pub kind: String,
+    pub kind: PartyKind,
     /// Registry entity id (kind `entity`).
     pub entity_id: Option<String>,
     /// Registry entity name (kind `entity`).
@@ -321,8 +368,7 @@ pub struct StanceItem {
 #[serde(deny_unknown_fields)]
 pub struct TargetRef {
     /// The kind: the `kind` tag of [`StanceTarget`](super::StanceTarget).
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::StanceTarget>"))]
-    pub kind: String,
+    pub kind: TargetKind,
     /// The target, entity or claim id.
     pub id: String,
     /// The target's definition, the entity's name or the claim's text.
@@ -443,7 +489,7 @@ impl ClaimLine {
             end: c.end,
             text: c.text.clone(),
             claimer: ClaimerColumns {
-                claimer_kind: p.kind.clone(),
+                claimer_kind: p.kind,
                 claimer_entity_id: p.entity_id.clone(),
                 claimer_entity_name: p.entity_name.clone(),
                 claimer_mention_id: p.mention_id.clone(),
@@ -482,8 +528,7 @@ pub struct StanceLine {
     #[serde(flatten)]
     pub holder: HolderColumns,
     /// The target's kind: the `kind` tag of [`StanceTarget`](super::StanceTarget).
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::StanceTarget>"))]
-    pub target_kind: String,
+    pub target_kind: TargetKind,
     /// The target, entity or claim id.
     pub target_id: String,
     /// The target's definition, the entity's name or the claim's text.
@@ -503,13 +548,13 @@ impl StanceLine {
             end: s.end,
             text: s.text.clone(),
             holder: HolderColumns {
-                holder_kind: p.kind.clone(),
+                holder_kind: p.kind,
                 holder_entity_id: p.entity_id.clone(),
                 holder_entity_name: p.entity_name.clone(),
                 holder_mention_id: p.mention_id.clone(),
                 holder_description: p.description.as_ref().map(|d| d.text.clone()),
             },
-            target_kind: s.target.kind.clone(),
+            target_kind: s.target.kind,
             target_id: s.target.id.clone(),
             target_name: s.target.name.clone(),
             label: s.label,
@@ -522,8 +567,7 @@ impl StanceLine {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)] // each column is the `FlatValue` key after `value_`
 pub struct ValueColumns {
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::nullable_tags_of::<Value>"))]
-    pub value_kind: Option<String>,
+    pub value_kind: Option<ValueTag>,
     pub value_number: Option<f64>,
     pub value_min: Option<f64>,
     pub value_min_inclusive: Option<bool>,
@@ -540,7 +584,7 @@ impl From<Option<&FlatValue>> for ValueColumns {
     fn from(v: Option<&FlatValue>) -> ValueColumns {
         let Some(v) = v else { return ValueColumns::default() };
         ValueColumns {
-            value_kind: Some(v.kind.clone()),
+            value_kind: Some(v.kind),
             value_number: v.number,
             value_min: v.min,
             value_min_inclusive: v.min_inclusive,
@@ -560,8 +604,7 @@ impl From<Option<&FlatValue>> for ValueColumns {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)] // each column is the `Party` key after `claimer_`
 pub struct ClaimerColumns {
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
-    pub claimer_kind: String,
+    pub claimer_kind: PartyKind,
     pub claimer_entity_id: Option<String>,
     pub claimer_entity_name: Option<String>,
     pub claimer_mention_id: Option<String>,
@@ -573,10 +616,51 @@ pub struct ClaimerColumns {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)] // each column is the `Party` key after `holder_`
 pub struct HolderColumns {
-    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::tags_of::<super::Claimer>"))]
-    pub holder_kind: String,
+    pub holder_kind: PartyKind,
     pub holder_entity_id: Option<String>,
     pub holder_entity_name: Option<String>,
     pub holder_mention_id: Option<String>,
     pub holder_description: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claimer, StanceTarget, TextSpan};
+
+    /// The kind enums name exactly the serde tags of the enums they describe.
+    #[test]
+    fn kind_enums_are_the_serde_tags() {
+        let tag = |v: serde_json::Value| v["kind"].as_str().unwrap().to_string();
+        let values = [
+            Value::Number { value: 1.0, approximate: false },
+            Value::Range { min: None, min_inclusive: false, max: None, max_inclusive: false, approximate: false },
+            Value::Ordinal { value: 1 },
+            Value::Date { iso: "2024".into() },
+            Value::Duration { iso: "P1D".into() },
+            Value::Relative { description: "x".into() },
+            Value::Boolean { value: true },
+            Value::Category { value: "x".into() },
+        ];
+        let tags: Vec<String> = values.iter().map(|v| tag(serde_json::to_value(v).unwrap())).collect();
+        assert_eq!(tags, ValueTag::ALL.map(|t| t.as_str().to_string()));
+        assert!(values.iter().all(|v| v.tag().as_str() == tag(serde_json::to_value(v).unwrap())));
+        let span = TextSpan { start: 0, end: 1, text: "x".into() };
+        let claimers = [
+            Claimer::Author,
+            Claimer::Entity { entity: "e".into(), mention: "e1".into() },
+            Claimer::Unnamed { description: Some(span) },
+        ];
+        let tags: Vec<String> = claimers.iter().map(|c| tag(serde_json::to_value(c).unwrap())).collect();
+        assert_eq!(tags, PartyKind::ALL.map(|t| t.as_str().to_string()));
+        assert!(claimers.iter().all(|c| c.kind().as_str() == tag(serde_json::to_value(c).unwrap())));
+        let targets = [
+            StanceTarget::Target { id: "t".into() },
+            StanceTarget::Entity { id: "e".into() },
+            StanceTarget::Claim { id: "c1".into() },
+        ];
+        let tags: Vec<String> = targets.iter().map(|t| tag(serde_json::to_value(t).unwrap())).collect();
+        assert_eq!(tags, TargetKind::ALL.map(|t| t.as_str().to_string()));
+        assert!(targets.iter().all(|t| t.kind().as_str() == tag(serde_json::to_value(t).unwrap())));
+    }
 }

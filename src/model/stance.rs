@@ -58,11 +58,12 @@ pub enum StanceTarget {
 
 impl StanceTarget {
     /// The `kind` tag as written in the files: `target`, `entity` or `claim`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> super::jsonl::TargetKind {
+        use super::jsonl::TargetKind;
         match self {
-            StanceTarget::Target { .. } => "target",
-            StanceTarget::Entity { .. } => "entity",
-            StanceTarget::Claim { .. } => "claim",
+            StanceTarget::Target { .. } => TargetKind::Target,
+            StanceTarget::Entity { .. } => TargetKind::Entity,
+            StanceTarget::Claim { .. } => TargetKind::Claim,
         }
     }
 

@@ -93,15 +93,21 @@ fn is_false(b: &bool) -> bool {
 impl Value {
     /// The `kind` tag as written in the files.
     pub fn kind(&self) -> &'static str {
+        self.tag().as_str()
+    }
+
+    /// The kind, as an enum.
+    pub fn tag(&self) -> super::jsonl::ValueTag {
+        use super::jsonl::ValueTag;
         match self {
-            Value::Number { .. } => "number",
-            Value::Range { .. } => "range",
-            Value::Ordinal { .. } => "ordinal",
-            Value::Date { .. } => "date",
-            Value::Duration { .. } => "duration",
-            Value::Relative { .. } => "relative",
-            Value::Boolean { .. } => "boolean",
-            Value::Category { .. } => "category",
+            Value::Number { .. } => ValueTag::Number,
+            Value::Range { .. } => ValueTag::Range,
+            Value::Ordinal { .. } => ValueTag::Ordinal,
+            Value::Date { .. } => ValueTag::Date,
+            Value::Duration { .. } => ValueTag::Duration,
+            Value::Relative { .. } => ValueTag::Relative,
+            Value::Boolean { .. } => ValueTag::Boolean,
+            Value::Category { .. } => ValueTag::Category,
         }
     }
 

@@ -1,0 +1,166 @@
+//! The JSON Schemas of every file kind, generated from the model types.
+//!
+//! Why it exists: the schemas in `schema/` are the contract a contributor's editor and CI check
+//! against, and the serde model is the contract the readers enforce. [`generate`] (feature
+//! `schema`) derives the first from the second with `schemars`, so the two cannot disagree: label
+//! sets and kinds are the Rust enums, titles and descriptions are the doc comments, every record is
+//! closed (`additionalProperties: false`) as serde's `deny_unknown_fields` closes it, and
+//! `schema_version` is [`SCHEMA_VERSION`](crate::SCHEMA_VERSION). The committed files are kept
+//! current by a freshness test (`tests/schema.rs`; `UPDATE_SCHEMA=1` rewrites them).
+//!
+//! ```
+//! # #[cfg(feature = "schema")] {
+//! use crocus_corpus::schema::{generate, FileKind};
+//!
+//! let schema: serde_json::Value = serde_json::from_str(&generate(FileKind::ExportClaims)).unwrap();
+//! assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! assert_eq!(schema["additionalProperties"], false);
+//! # }
+//! ```
+
+/// The kinds of file the corpus ships, each with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// `corpus/manifest.json`.
+    Manifest,
+    /// `annotations/<document id>.json`.
+    Annotation,
+    /// `annotations/entities.json`.
+    Entities,
+    /// `annotations/propositions.json`.
+    Propositions,
+    /// `annotations/targets.json`.
+    Targets,
+    /// A line of the document JSONL export.
+    ExportDocuments,
+    /// A line of the entity JSONL export.
+    ExportEntities,
+    /// A line of the claim JSONL export.
+    ExportClaims,
+    /// A line of the stance JSONL export.
+    ExportStances,
+}
+
+impl FileKind {
+    /// Every kind.
+    pub const ALL: [FileKind; 9] = [
+        FileKind::Manifest,
+        FileKind::Annotation,
+        FileKind::Entities,
+        FileKind::Propositions,
+        FileKind::Targets,
+        FileKind::ExportDocuments,
+        FileKind::ExportEntities,
+        FileKind::ExportClaims,
+        FileKind::ExportStances,
+    ];
+
+    /// The schema's file name under `schema/`.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            FileKind::Manifest => "manifest.schema.json",
+            FileKind::Annotation => "annotation.schema.json",
+            FileKind::Entities => "entities.schema.json",
+            FileKind::Propositions => "propositions.schema.json",
+            FileKind::Targets => "targets.schema.json",
+            FileKind::ExportDocuments => "export-documents.schema.json",
+            FileKind::ExportEntities => "export-entities.schema.json",
+            FileKind::ExportClaims => "export-claims.schema.json",
+            FileKind::ExportStances => "export-stances.schema.json",
+        }
+    }
+
+    /// The kind of a file by its path relative to the corpus root.
+    pub fn of_path(path: &str) -> Option<FileKind> {
+        let path = path.replace('\\', "/");
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        match name {
+            "manifest.json" => Some(FileKind::Manifest),
+            "entities.json" => Some(FileKind::Entities),
+            "propositions.json" => Some(FileKind::Propositions),
+            "targets.json" => Some(FileKind::Targets),
+            n if n.ends_with(".json") => Some(FileKind::Annotation),
+            _ => None,
+        }
+    }
+
+}
+
+impl FileKind {
+    /// True for the records of the JSONL export, whose schemas describe what the writer emits
+    /// (every key present).
+    pub fn is_export(self) -> bool {
+        matches!(self, FileKind::ExportDocuments | FileKind::ExportEntities | FileKind::ExportClaims | FileKind::ExportStances)
+    }
+}
+
+/// Where the schemas are published: the prefix of every `$id`.
+pub const SCHEMA_BASE_URL: &str = "https://crocus-corpus.github.io/schema/";
+
+/// The JSON Schema (draft 2020-12, self-contained) of a file kind, as committed in `schema/`:
+/// pretty-printed with a final newline.
+#[cfg(feature = "schema")]
+pub fn generate(kind: FileKind) -> String {
+    use crate::model::{self, jsonl};
+
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let settings = if kind.is_export() { settings.for_serialize() } else { settings.for_deserialize() };
+    let generator = settings.into_generator();
+    let schema = match kind {
+        FileKind::Manifest => generator.into_root_schema_for::<model::Manifest>(),
+        FileKind::Annotation => generator.into_root_schema_for::<model::AnnotationFile>(),
+        FileKind::Entities => generator.into_root_schema_for::<model::EntityRegistry>(),
+        FileKind::Propositions => generator.into_root_schema_for::<model::PropositionRegistry>(),
+        FileKind::Targets => generator.into_root_schema_for::<model::TargetRegistry>(),
+        FileKind::ExportDocuments => generator.into_root_schema_for::<jsonl::DocumentLine>(),
+        FileKind::ExportEntities => generator.into_root_schema_for::<jsonl::EntityLine>(),
+        FileKind::ExportClaims => generator.into_root_schema_for::<jsonl::ClaimLine>(),
+        FileKind::ExportStances => generator.into_root_schema_for::<jsonl::StanceLine>(),
+    };
+    let mut value = schema.to_value();
+    if let Some(root) = value.as_object_mut() {
+        root.insert("$id".into(), format!("{SCHEMA_BASE_URL}{}", kind.schema_file()).into());
+    }
+    fold_constants(&mut value);
+    serde_json::to_string_pretty(&value).expect("schemas serialize") + "\n"
+}
+
+/// Rewrites a `oneOf` of documented constants (how `schemars` writes a unit enum whose variants
+/// have doc comments) as one `enum`, with the variants' docs in the description: the same
+/// constraint, and a validator error that lists the allowed names.
+#[cfg(feature = "schema")]
+fn fold_constants(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let names: Option<Vec<(Value, Option<String>)>> = map.get("oneOf").and_then(Value::as_array).and_then(|v| {
+                v.iter()
+                    .map(|s| {
+                        let c = s.get("const")?.clone();
+                        let d = s.get("description").and_then(Value::as_str).map(str::to_string);
+                        Some((c, d))
+                    })
+                    .collect()
+            });
+            if let Some(names) = names {
+                map.remove("oneOf");
+                let described: Vec<String> = names
+                    .iter()
+                    .filter_map(|(c, d)| Some(format!("`{}`: {}", c.as_str()?, d.as_deref()?)))
+                    .collect();
+                map.insert("enum".into(), Value::Array(names.into_iter().map(|(c, _)| c).collect()));
+                if !described.is_empty() {
+                    let head = map.get("description").and_then(Value::as_str).map(str::to_string);
+                    let text = match head {
+                        Some(h) => format!("{h}\n\n{}", described.join("\n")),
+                        None => described.join("\n"),
+                    };
+                    map.insert("description".into(), text.into());
+                }
+            }
+            map.values_mut().for_each(fold_constants);
+        }
+        Value::Array(items) => items.iter_mut().for_each(fold_constants),
+        _ => {}
+    }
+}
