@@ -71,5 +71,22 @@ pub struct ReadmeDoctests;
 /// add annotations, major releases change the schema (see `CHANGELOG.md`).
 pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The version of the file formats, as written in every shipped file's `schema_version`.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+/// The one place the schema version is written; [`SCHEMA_VERSION`] and [`VERSION_LINE`] are made
+/// from it.
+macro_rules! schema_version {
+    () => {
+        "1.0.0"
+    };
+}
+
+/// The version of the file formats, as written in every shipped file's `schema_version` and
+/// required by the schemas in `schema/` (generated from this constant).
+pub const SCHEMA_VERSION: &str = schema_version!();
+
+/// The version line of the `crocus` tool: `0.2.0 (data 0.2.0, schema 1.0.0)`.
+///
+/// ```
+/// assert!(crocus_corpus::VERSION_LINE.ends_with(&format!("schema {})", crocus_corpus::SCHEMA_VERSION)));
+/// ```
+pub const VERSION_LINE: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (data ", env!("CARGO_PKG_VERSION"), ", schema ", schema_version!(), ")");
