@@ -100,7 +100,7 @@ impl Corpus {
                     Ok(bytes) => Ok(Some(bytes)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
                     Err(e) => {
-                        Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path))
+                        Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path))
                     }
                 }
             },
@@ -422,7 +422,7 @@ fn empty_annotations(id: &str) -> AnnotationFile {
 }
 
 fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| Error::json(&e, path))
+    serde_json::from_slice(bytes).map_err(|e| Error::json(e, bytes, path))
 }
 
 fn optional<T: DeserializeOwned + Default>(

@@ -262,7 +262,7 @@ impl Corpus {
     /// character boundary, an entity party without its mention, an entity that a stance or claim
     /// names but no mention links to (the record lacks its type).
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
-        let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(&e))?;
+        let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(e, line))?;
         let text = Text::new(r.text);
         let off = Offsets { text: &text, unit: r.offsets };
 

@@ -121,6 +121,34 @@ impl Text {
     }
 }
 
+/// 1-based line and column (in characters) of byte offset `byte` of `src`; a byte inside a
+/// character counts as that character, a byte past the end as the end.
+pub(crate) fn line_column(src: &str, byte: usize) -> (usize, usize) {
+    let before = &src[..floor_char_boundary(src, byte.min(src.len()))];
+    let line = before.bytes().filter(|&c| c == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The byte offset of `serde_json`'s error position (1-based line, column counted in bytes, 0 at
+/// the very start of a line) in `src`.
+pub(crate) fn json_error_byte(src: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1)
+    };
+    floor_char_boundary(src, (line_start + column.saturating_sub(1)).min(src.len()))
+}
+
+/// The largest character boundary at or before `i`.
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

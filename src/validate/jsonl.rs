@@ -8,7 +8,6 @@ use std::io::BufRead;
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::{line_excerpt, locate};
 use super::schema::FileKind;
 use super::tape::{Tape, TapeNode};
 use crate::batch::{map_ordered, Batch, Batches};
@@ -37,19 +36,10 @@ fn diag(
     message: String,
     hint: Option<&str>,
 ) -> Diagnostic {
-    let range = locate(line, pointer);
-    let column = line[..range.start.min(line.len())].chars().count() + 1;
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.to_string(),
-        line: line_no,
-        column,
-        pointer: pointer.to_string(),
-        message,
-        hint: hint.map(str::to_string),
-        excerpt: Some(line_excerpt(line, range)),
+    let d = Diagnostic::new(code, file, message).at_value(line, pointer).on_line(line_no);
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
     }
 }
 
@@ -116,18 +106,7 @@ pub fn validate_jsonl_with(file: &str, reader: impl BufRead, threads: usize) -> 
 
 /// A diagnostic about a whole line (column 1, no pointer, no excerpt).
 fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &str) -> Diagnostic {
-    Diagnostic {
-        severity: code.severity(),
-        code,
-        name: code.name(),
-        file: file.into(),
-        line,
-        column: 1,
-        pointer: String::new(),
-        message: message.into(),
-        hint: Some(hint.into()),
-        excerpt: None,
-    }
+    Diagnostic::new(code, file, message).on_line(line).with_hint(hint)
 }
 
 /// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
@@ -146,16 +125,10 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let mut d = diag(
-                file,
-                line_no,
-                line,
-                "",
-                Code::InvalidJson,
-                format!("not valid JSON: {msg}"),
-                Some("one JSON object per line"),
-            );
-            d.column = e.column().max(1);
+            let d = Diagnostic::new(Code::InvalidJson, file, format!("not valid JSON: {msg}"))
+                .at_json_error(line, &e)
+                .on_line(line_no)
+                .with_hint("one JSON object per line");
             out.push(d);
             return (1, out);
         }

@@ -26,7 +26,7 @@ pub use jsonl::{validate_jsonl, validate_jsonl_with};
 pub use schema::FileKind;
 
 use crate::corpus::paths;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// Where the validator reads files from.
 pub(crate) trait Source {
@@ -44,7 +44,7 @@ impl Source for DirSource {
         match std::fs::read(&full) {
             Ok(b) => Ok(Some(b)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path)),
+            Err(e) => Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path)),
         }
     }
     fn annotation_files(&self) -> Result<Vec<String>, Error> {
@@ -52,11 +52,11 @@ impl Source for DirSource {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot list {}: {e}", dir.display()))),
+            Err(e) => return Err(Error::io(format_args!("cannot list {}", dir.display()), e)),
         };
         let mut out = BTreeSet::new();
         for entry in entries {
-            let entry = entry.map_err(|e| Error::new(ErrorKind::Io, format!("cannot list {}: {e}", dir.display())))?;
+            let entry = entry.map_err(|e| Error::io(format_args!("cannot list {}", dir.display()), e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".json") && entry.path().is_file() {
                 out.insert(format!("{}/{name}", paths::ANNOTATIONS));
@@ -113,7 +113,7 @@ pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Repor
     let mut given = Vec::new();
     for f in files {
         let bytes = std::fs::read(f)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", f.display())).in_file(f))?;
+            .map_err(|e| Error::io(format_args!("cannot read {}", f.display()), e).in_file(f))?;
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))

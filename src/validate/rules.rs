@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::{line_col, line_excerpt, locate};
+use super::locate::line_col;
 use super::schema::FileKind;
 use super::Source;
 use crate::corpus::paths;
@@ -32,50 +32,30 @@ struct Ctx {
 impl Ctx {
     /// A diagnostic located at `pointer` in `src`.
     fn at(&mut self, code: Code, path: &str, src: &str, pointer: &str, message: String, hint: Option<&str>) {
-        let range = locate(src, pointer);
-        let (line, column) = line_col(src, range.start);
-        let excerpt = (!src.is_empty()).then(|| line_excerpt(src, range));
-        self.push(code, path, line, column, pointer, message, hint, excerpt);
+        let d = Diagnostic::new(code, path, message).at_value(src, pointer);
+        self.report.diagnostics.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        code: Code,
-        path: &str,
-        line: usize,
-        column: usize,
-        pointer: &str,
-        message: String,
-        hint: Option<&str>,
-        excerpt: Option<(String, std::ops::Range<usize>)>,
-    ) {
-        self.report.diagnostics.push(Diagnostic {
-            severity: code.severity(),
-            code,
-            name: code.name(),
-            file: path.to_string(),
-            line,
-            column,
-            pointer: pointer.to_string(),
-            message,
-            hint: hint.map(str::to_string),
-            excerpt,
+    /// A diagnostic about the whole file, or at line 1 column 1.
+    fn whole(&mut self, code: Code, path: &str, message: String, hint: Option<&str>) {
+        let d = Diagnostic::new(code, path, message);
+        self.report.diagnostics.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
         });
     }
 
     /// Encoding, syntax, schema and typed parse of one JSON file; `None` when any of them fails.
     fn parse<T: DeserializeOwned>(&mut self, path: &str, bytes: &[u8], kind: FileKind) -> Option<Parsed<T>> {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
-            self.push(
+            self.whole(
                 Code::ByteOrderMark,
                 path,
-                1,
-                1,
-                "",
                 "the file starts with a UTF-8 byte-order mark".into(),
                 Some("save the file as UTF-8 without BOM"),
-                None,
             );
             return None;
         }
@@ -83,17 +63,10 @@ impl Ctx {
             Ok(s) => s.to_string(),
             Err(e) => {
                 let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-                let (line, column) = line_col(&valid, valid.len());
-                self.push(
-                    Code::InvalidUtf8,
-                    path,
-                    line,
-                    column,
-                    "",
-                    format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-                    Some("save the file as UTF-8"),
-                    None,
-                );
+                let d = Diagnostic::new(Code::InvalidUtf8, path, format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+                    .at_byte(&valid, valid.len())
+                    .with_hint("save the file as UTF-8");
+                self.report.diagnostics.push(d);
                 return None;
             }
         };
@@ -102,27 +75,15 @@ impl Ctx {
             Err(e) => {
                 let msg = e.to_string();
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                let (line, column) = if e.line() == 0 { (1, 1) } else { (e.line(), e.column().max(1)) };
-                let excerpt = src.lines().nth(line - 1).map(|l| {
-                    let b = l.char_indices().nth(column - 1).map_or(l.len(), |(i, _)| i);
-                    let end = b + l[b..].chars().next().map_or(0, char::len_utf8);
-                    (l.to_string(), b..end)
-                });
                 let hint = if src.trim().is_empty() {
                     "the file is empty; an annotation file holds at least {\"schema_version\": ..., \"document\": ...}"
                 } else {
                     "fix the JSON syntax at this position (a missing comma, bracket or quote, or a truncated file)"
                 };
-                self.push(
-                    Code::InvalidJson,
-                    path,
-                    line,
-                    column,
-                    "",
-                    format!("not valid JSON: {msg}"),
-                    Some(hint),
-                    excerpt,
-                );
+                let d = Diagnostic::new(Code::InvalidJson, path, format!("not valid JSON: {msg}"))
+                    .at_json_error(&src, &e)
+                    .with_hint(hint);
+                self.report.diagnostics.push(d);
                 return None;
             }
         };
@@ -136,10 +97,17 @@ impl Ctx {
         if failed {
             return None;
         }
-        match serde_json::from_value::<T>(json) {
+        drop(json);
+        // Parsed from the text (not the value) so that a failure, such as a number too large for
+        // the model, is located where it is.
+        match serde_json::from_str::<T>(&src) {
             Ok(value) => Some(Parsed { path: path.to_string(), src, value }),
             Err(e) => {
-                self.at(Code::SchemaViolation, path, &src, "", format!("unexpected shape: {e}"), None);
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                let d = Diagnostic::new(Code::SchemaViolation, path, format!("unexpected shape: {msg}"))
+                    .at_json_error(&src, &e);
+                self.report.diagnostics.push(d);
                 None
             }
         }
@@ -186,15 +154,11 @@ pub(super) fn validate(source: &dyn Source, given: Option<Vec<(String, Vec<u8>)>
         None => match source.read(paths::MANIFEST)? {
             Some(bytes) => ctx.parse(paths::MANIFEST, &bytes, FileKind::Manifest),
             None => {
-                ctx.push(
+                ctx.whole(
                     Code::MissingFile,
                     paths::MANIFEST,
-                    1,
-                    1,
-                    "",
                     "the corpus root has no corpus/manifest.json".into(),
                     Some("run from the corpus root or pass --root DIR"),
-                    None,
                 );
                 None
             }
@@ -400,42 +364,22 @@ fn check_manifest(
             );
         }
         if bytes.starts_with(b"\xEF\xBB\xBF") {
-            ctx.push(
-                Code::TextFormat,
-                &text_path,
-                1,
-                1,
-                "",
-                "the text starts with a byte-order mark".into(),
-                Some("restore the seed file"),
-                None,
-            );
+            ctx.whole(Code::TextFormat, &text_path, "the text starts with a byte-order mark".into(), Some("restore the seed file"));
         }
         let Ok(text) = String::from_utf8(bytes) else {
-            ctx.push(
-                Code::InvalidUtf8,
-                &text_path,
-                1,
-                1,
-                "",
-                "the text is not valid UTF-8".into(),
-                Some("restore the seed file"),
-                None,
-            );
+            ctx.whole(Code::InvalidUtf8, &text_path, "the text is not valid UTF-8".into(), Some("restore the seed file"));
             continue;
         };
         if let Some(b) = text.find('\r') {
             let (line, column) = line_col(&text, b);
-            ctx.push(
+            let mut d = Diagnostic::new(
                 Code::TextFormat,
                 &text_path,
-                line,
-                column,
-                "",
-                "the text has a carriage return (CRLF line endings); texts use LF".into(),
-                Some("restore the seed file (check git's core.autocrlf)"),
-                None,
-            );
+                "the text has a carriage return (CRLF line endings); texts use LF",
+            )
+            .with_hint("restore the seed file (check git's core.autocrlf)");
+            d.position = d.position.with_line_column(line, column);
+            ctx.report.diagnostics.push(d);
         }
         let text = Text::new(text);
         if text.len_chars() != d.chars || text.len_bytes() != d.bytes {
