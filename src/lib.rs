@@ -29,7 +29,9 @@
 //!   registries), one module per layer;
 //! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
-//! - [`error`]: the one error type, with a kind and a position;
+//! - [`view`]: annotations in their document, resolving their references ([`Corpus::view`]);
+//! - [`schema`]: the JSON Schemas, generated from the model (feature `schema`);
+//! - [`error`]: the one error type, with a kind, a position and a source;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
 //! - `export` (feature `export`): tokenization and the JSONL, CoNLL, CoNLL-U and brat exports.
 #![forbid(unsafe_code)]
@@ -49,6 +51,7 @@ pub mod render;
 pub mod schema;
 pub mod stats;
 pub mod text;
+pub mod view;
 
 #[cfg(feature = "validate")]
 pub mod canonical;
@@ -61,6 +64,7 @@ pub use corpus::{Corpus, Document};
 pub use error::{Error, ErrorKind, Position};
 pub use model::{Label, Span};
 pub use text::Text;
+pub use view::{ClaimView, DocView, Mention, StanceView};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

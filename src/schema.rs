@@ -20,6 +20,7 @@
 
 /// The kinds of file the corpus ships, each with its schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FileKind {
     /// `corpus/manifest.json`.
     Manifest,
@@ -87,6 +88,17 @@ impl FileKind {
 }
 
 impl FileKind {
+    /// The kind of a JSONL record kind's lines.
+    pub fn of_record(kind: crate::model::jsonl::RecordKind) -> FileKind {
+        use crate::model::jsonl::RecordKind;
+        match kind {
+            RecordKind::Documents => FileKind::ExportDocuments,
+            RecordKind::Entities => FileKind::ExportEntities,
+            RecordKind::Claims => FileKind::ExportClaims,
+            RecordKind::Stances => FileKind::ExportStances,
+        }
+    }
+
     /// True for the records of the JSONL export, whose schemas describe what the writer emits
     /// (every key present).
     pub fn is_export(self) -> bool {

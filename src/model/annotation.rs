@@ -7,6 +7,7 @@ use super::{Claim, DocumentStance, EntityMention, SpanStance};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AnnotationFile {
     /// The schema this file follows (`../schema/annotation.schema.json`).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]

@@ -8,6 +8,7 @@ use super::{Span, TextSpan, Value};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Claim {
     /// Unique within the document (`c1`, …).
     #[cfg_attr(feature = "schema", schemars(pattern("^c[0-9]+$")))]
@@ -89,6 +90,13 @@ impl Claimer {
     }
 }
 
+/// `author`, the entity id, `unnamed: U.S. officials` (as [`Claimer::display`]).
+impl std::fmt::Display for Claimer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
 closed_enum! {
     "attribution",
     /// How a claim is attributed.
@@ -106,6 +114,7 @@ closed_enum! {
     "claim type",
     /// AVeriTeC-style claim types.
     #[allow(missing_docs)]
+    #[non_exhaustive]
     pub enum ClaimType {
         Event = "event",
         Numerical = "numerical",
@@ -135,6 +144,7 @@ pub struct PropositionRegistry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Proposition {
     /// Slug id (`death-toll`).
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]

@@ -23,6 +23,7 @@ pub struct Manifest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DocumentRecord {
     /// Stable slug, e.g. `hyperfocus-ukraine`.
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
@@ -60,6 +61,7 @@ pub struct DocumentRecord {
 closed_enum! {
     "genre",
     /// Genre of a text.
+    #[non_exhaustive]
     pub enum Genre {
         /// Reporting.
         News = "news",
@@ -142,6 +144,7 @@ pub struct QualityFlag {
 closed_enum! {
     "quality flag kind",
     /// Kinds of text-quality problems.
+    #[non_exhaustive]
     pub enum QualityFlagKind {
         /// Page furniture scraped with the text.
         ScrapingBoilerplate = "scraping_boilerplate",

@@ -68,6 +68,7 @@ impl Label {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EntityMention {
     /// Unique within the document (`e1`, `e2`, …).
     #[cfg_attr(feature = "schema", schemars(pattern("^e[0-9]+$")))]
@@ -114,6 +115,7 @@ pub struct EntityRegistry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RegistryEntity {
     /// Slug of the canonical name (`vladimir-putin`).
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]

@@ -73,6 +73,7 @@ closed_enum! {
     "record kind",
     /// Kinds of JSONL record, one type each.
     #[derive(Default)]
+    #[non_exhaustive]
     pub enum RecordKind {
         /// One document per line, every layer inside ([`DocumentLine`]).
         #[default]

@@ -22,7 +22,7 @@ pub use document::{DocumentRecord, Genre, Manifest, MetaField, QualityFlag, Qual
 pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity};
 pub use crate::names::ParseEnumError;
 pub use offset::OffsetUnit;
-pub use span::{Span, TextSpan};
+pub use span::{ParseSpanError, Span, TextSpan};
 pub use stance::{DocumentStance, Holder, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry};
 pub use value::Value;
 

@@ -84,6 +84,13 @@ impl StanceTarget {
     }
 }
 
+/// `target:ukraine-responsible`, `entity:vladimir-putin`, `claim:c3`.
+impl std::fmt::Display for StanceTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
 closed_enum! {
     "stance label",
     /// Stance labels: FAVOR/AGAINST/NEUTRAL toward targets and entities, SUPPORT/DENY/QUERY/COMMENT
@@ -111,6 +118,7 @@ impl StanceLabel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SpanStance {
     /// Unique within the document (`s1`, …).
     #[cfg_attr(feature = "schema", schemars(pattern("^s[0-9]+$")))]

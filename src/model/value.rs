@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Value {
     /// A number, possibly approximate ("around 170").
     Number {
@@ -175,6 +176,20 @@ impl Value {
             Value::Boolean { value } => value.to_string(),
             Value::Category { value } => value.clone(),
         }
+    }
+}
+
+/// As [`Value::display`]: `>130`, `~170`, `[130, 150]`, `2024-03-22`.
+///
+/// ```
+/// use crocus_corpus::model::Value;
+///
+/// let v: Value = serde_json::from_str(r#"{"kind": "range", "min": 130}"#).unwrap();
+/// assert_eq!(v.to_string(), ">130");
+/// ```
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
     }
 }
 

@@ -22,6 +22,7 @@ macro_rules! codes {
     ($($variant:ident = $code:literal, $name:literal, $severity:ident, $doc:literal;)*) => {
         /// The stable code of every rule. Codes never change meaning; retired codes are not reused.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum Code {
             $(#[doc = $doc] $variant,)*
         }
