@@ -70,8 +70,8 @@ pub struct ClaimAgreement {
 }
 
 fn read_json(path: &Path) -> Result<Json, Error> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::io(format_args!("cannot read {}", path.display()), e).in_file(path))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::io(format_args!("cannot read {}", path.display()), e).in_file(path))?;
     serde_json::from_slice(&bytes).map_err(|e| Error::json(e, &bytes, path))
 }
 

@@ -99,9 +99,7 @@ impl Corpus {
                 match std::fs::read(&full) {
                     Ok(bytes) => Ok(Some(bytes)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => {
-                        Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path))
-                    }
+                    Err(e) => Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path)),
                 }
             },
             false,

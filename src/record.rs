@@ -20,9 +20,9 @@ use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
     AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
-    EntityRegistry, Genre, Label, MetaField, OffsetUnit, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Region,
-    RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry, TextSpan,
-    Value, ValueKind,
+    EntityRegistry, Genre, Label, MetaField, OffsetUnit, Proposition, PropositionRegistry, QualityFlag,
+    QualityFlagKind, Region, RegionKind, RegistryEntity, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel,
+    TargetRegistry, TextSpan, Value, ValueKind,
 };
 use crate::text::Text;
 
@@ -175,7 +175,9 @@ struct Offsets<'a> {
 
 impl Offsets<'_> {
     fn cp(&self, offset: usize, pointer: &str) -> Result<usize, Error> {
-        self.text.codepoint_from(offset, self.unit).ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
+        self.text
+            .codepoint_from(offset, self.unit)
+            .ok_or_else(|| bad(pointer, format!("offset {offset} is not a character boundary of the text")))
     }
 
     /// `start` and `end` of the value at `pointer`, in code points.

@@ -84,7 +84,6 @@ impl FileKind {
             _ => None,
         }
     }
-
 }
 
 impl FileKind {
@@ -102,7 +101,10 @@ impl FileKind {
     /// True for the records of the JSONL export, whose schemas describe what the writer emits
     /// (every key present).
     pub fn is_export(self) -> bool {
-        matches!(self, FileKind::ExportDocuments | FileKind::ExportEntities | FileKind::ExportClaims | FileKind::ExportStances)
+        matches!(
+            self,
+            FileKind::ExportDocuments | FileKind::ExportEntities | FileKind::ExportClaims | FileKind::ExportStances
+        )
     }
 }
 
@@ -145,21 +147,20 @@ fn fold_constants(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
-            let names: Option<Vec<(Value, Option<String>)>> = map.get("oneOf").and_then(Value::as_array).and_then(|v| {
-                v.iter()
-                    .map(|s| {
-                        let c = s.get("const")?.clone();
-                        let d = s.get("description").and_then(Value::as_str).map(str::to_string);
-                        Some((c, d))
-                    })
-                    .collect()
-            });
+            let names: Option<Vec<(Value, Option<String>)>> =
+                map.get("oneOf").and_then(Value::as_array).and_then(|v| {
+                    v.iter()
+                        .map(|s| {
+                            let c = s.get("const")?.clone();
+                            let d = s.get("description").and_then(Value::as_str).map(str::to_string);
+                            Some((c, d))
+                        })
+                        .collect()
+                });
             if let Some(names) = names {
                 map.remove("oneOf");
-                let described: Vec<String> = names
-                    .iter()
-                    .filter_map(|(c, d)| Some(format!("`{}`: {}", c.as_str()?, d.as_deref()?)))
-                    .collect();
+                let described: Vec<String> =
+                    names.iter().filter_map(|(c, d)| Some(format!("`{}`: {}", c.as_str()?, d.as_deref()?))).collect();
                 map.insert("enum".into(), Value::Array(names.into_iter().map(|(c, _)| c).collect()));
                 if !described.is_empty() {
                     let head = map.get("description").and_then(Value::as_str).map(str::to_string);

@@ -133,11 +133,8 @@ pub(crate) fn line_column(src: &str, byte: usize) -> (usize, usize) {
 /// The byte offset of `serde_json`'s error position (1-based line, column counted in bytes, 0 at
 /// the very start of a line) in `src`.
 pub(crate) fn json_error_byte(src: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1)
-    };
+    let line_start =
+        if line <= 1 { 0 } else { src.match_indices('\n').nth(line - 2).map_or(src.len(), |(i, _)| i + 1) };
     floor_char_boundary(src, (line_start + column.saturating_sub(1)).min(src.len()))
 }
 

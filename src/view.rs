@@ -87,11 +87,9 @@ impl<'a> DocView<'a> {
     fn party(&self, c: &'a Claimer) -> Party<'a> {
         match c {
             Claimer::Author => Party::Author,
-            Claimer::Entity { entity, mention } => Party::Entity {
-                id: entity,
-                entity: self.corpus.entity(entity),
-                mention: self.mention(mention),
-            },
+            Claimer::Entity { entity, mention } => {
+                Party::Entity { id: entity, entity: self.corpus.entity(entity), mention: self.mention(mention) }
+            }
             Claimer::Unnamed { description } => Party::Unnamed { description: description.as_ref() },
         }
     }
@@ -325,7 +323,16 @@ impl<'a> StanceView<'a> {
 /// `s2 author AGAINST target:putin-government: “the words” 0..45`.
 impl fmt::Display for StanceView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {} {}: “{}” {}", self.id(), self.holder(), self.label(), self.target(), self.text(), self.span())
+        write!(
+            f,
+            "{} {} {} {}: “{}” {}",
+            self.id(),
+            self.holder(),
+            self.label(),
+            self.target(),
+            self.text(),
+            self.span()
+        )
     }
 }
 

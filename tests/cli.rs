@@ -29,7 +29,14 @@ fn stderr(o: &Output) -> String {
 fn version_names_crate_and_data_versions() {
     let o = crocus(&["--version"]);
     assert!(o.status.success());
-    assert_eq!(stdout(&o), format!("crocus {v} (data {v}, schema {s})\n", v = env!("CARGO_PKG_VERSION"), s = crocus_corpus::SCHEMA_VERSION));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "crocus {v} (data {v}, schema {s})\n",
+            v = env!("CARGO_PKG_VERSION"),
+            s = crocus_corpus::SCHEMA_VERSION
+        )
+    );
 }
 
 #[test]

@@ -62,7 +62,8 @@ fn a_syntax_error_after_curly_quotes_is_located_in_characters_in_every_format() 
     let root = Path::new(ROOT).join("tests/fixtures/base");
     let dir = tempfile::tempdir().unwrap();
     // “Крокус” — a syntax error (a missing comma before `"x"`) after non-ASCII text on the same line.
-    let src = "{\n  \"schema_version\": \"1.0.0\",\n  \"document\": \"mini\", \"note\": \"“Крокус” ’s 😀\" \"x\": 1\n}\n";
+    let src =
+        "{\n  \"schema_version\": \"1.0.0\",\n  \"document\": \"mini\", \"note\": \"“Крокус” ’s 😀\" \"x\": 1\n}\n";
     let path = dir.path().join("mini.json");
     std::fs::write(&path, src).unwrap();
     let report = validate::validate_files(&root, &[path]).unwrap();
@@ -115,7 +116,11 @@ fn numbers_too_large_for_the_model_are_located_at_the_number() {
         );
         let src = if number == "4294967296" {
             // A region's `article` is a u32: a number that fits JSON but not the model.
-            std::fs::read_to_string(root.join("corpus/manifest.json")).unwrap().replacen("\"article\": 1", &format!("\"article\": {number}"), 1)
+            std::fs::read_to_string(root.join("corpus/manifest.json")).unwrap().replacen(
+                "\"article\": 1",
+                &format!("\"article\": {number}"),
+                1,
+            )
         } else {
             src
         };

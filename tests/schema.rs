@@ -72,7 +72,10 @@ fn the_schema_rejects_what_the_model_rejects_in_a_document_line() {
         *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer} exists")) = bad;
         assert!(!schema_accepts(FileKind::ExportDocuments, &v), "schema accepts {pointer}");
         let text = serde_json::to_string(&v).unwrap();
-        assert!(serde_json::from_str::<crocus_corpus::model::jsonl::DocumentLine>(&text).is_err(), "model accepts {pointer}");
+        assert!(
+            serde_json::from_str::<crocus_corpus::model::jsonl::DocumentLine>(&text).is_err(),
+            "model accepts {pointer}"
+        );
     }
     let mut extra = line.clone();
     extra["entities"][0]["bogus"] = true.into();

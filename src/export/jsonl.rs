@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use super::{Offsets, Options};
 use crate::corpus::{Corpus, Document};
+pub use crate::model::jsonl::RecordKind;
 use crate::model::jsonl::{
     ClaimItem, ClaimLine, DocumentLine, DocumentStanceItem, EntityLine, FlatValue, LinkedEntity, LinkedProposition,
     MentionItem, MetaItem, OffsetSpan, Party, QualityFlagItem, RegionItem, StanceItem, StanceLine, TargetRef,
 };
-pub use crate::model::jsonl::RecordKind;
 use crate::model::{Claimer, StanceTarget, TextSpan};
 
 struct Ctx<'a> {
@@ -172,7 +172,9 @@ pub fn jsonl_records(corpus: &Corpus, options: &Options, kind: RecordKind) -> St
         let line = document_line(&Ctx { corpus, doc, offsets: options.offsets });
         match kind {
             RecordKind::Documents => push_line(&mut out, &line),
-            RecordKind::Entities => line.entities.iter().for_each(|m| push_line(&mut out, &EntityLine::new(&line.id, m))),
+            RecordKind::Entities => {
+                line.entities.iter().for_each(|m| push_line(&mut out, &EntityLine::new(&line.id, m)))
+            }
             RecordKind::Claims => line.claims.iter().for_each(|c| push_line(&mut out, &ClaimLine::new(&line.id, c))),
             RecordKind::Stances => line.stances.iter().for_each(|s| push_line(&mut out, &StanceLine::new(&line.id, s))),
         }

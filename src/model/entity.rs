@@ -31,8 +31,6 @@ closed_enum! {
 }
 
 impl Label {
-
-
     /// Parses a label as written in the files.
     pub fn parse(s: &str) -> Option<Label> {
         s.parse().ok()

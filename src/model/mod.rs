@@ -16,11 +16,11 @@ mod span;
 mod stance;
 mod value;
 
+pub use crate::names::ParseEnumError;
 pub use annotation::{AnnotationFile, Exception};
 pub use claim::{Attribution, Claim, ClaimType, Claimer, Proposition, PropositionRegistry, Reference, ValueKind};
 pub use document::{DocumentRecord, Genre, Manifest, MetaField, QualityFlag, QualityFlagKind, Region, RegionKind};
 pub use entity::{EntityMention, EntityRegistry, Label, RegistryEntity};
-pub use crate::names::ParseEnumError;
 pub use offset::OffsetUnit;
 pub use span::{ParseSpanError, Span, TextSpan};
 pub use stance::{DocumentStance, Holder, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel, TargetRegistry};

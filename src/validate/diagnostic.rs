@@ -163,8 +163,8 @@ impl Diagnostic {
         let byte = crate::text::json_error_byte(src, err.line(), err.column());
         // serde_json reports a number it cannot hold after the number; a syntax error at its
         // character.
-        let about_a_number = err.classify() == serde_json::error::Category::Data
-            || err.to_string().starts_with("number out of range");
+        let about_a_number =
+            err.classify() == serde_json::error::Category::Data || err.to_string().starts_with("number out of range");
         let range = if about_a_number { super::locate::number_around(src, byte) } else { byte..byte };
         if range.is_empty() {
             self.at_byte(src, byte)
@@ -250,8 +250,14 @@ impl Report {
     /// Sorts the diagnostics into their output order.
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
-            (a.file(), a.line(), a.column(), a.code, a.pointer(), &a.message)
-                .cmp(&(b.file(), b.line(), b.column(), b.code, b.pointer(), &b.message))
+            (a.file(), a.line(), a.column(), a.code, a.pointer(), &a.message).cmp(&(
+                b.file(),
+                b.line(),
+                b.column(),
+                b.code,
+                b.pointer(),
+                &b.message,
+            ))
         });
     }
     /// Number of errors, counting warnings as errors under `strict`.

@@ -50,7 +50,13 @@ pub fn number_around(src: &str, byte: usize) -> std::ops::Range<usize> {
     let is_num = |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
     let byte = byte.min(b.len());
     // Start from the byte itself if it is part of a number, else from the byte before it.
-    let mut end = if byte < b.len() && is_num(b[byte]) { byte } else if byte > 0 && is_num(b[byte - 1]) { byte - 1 } else { return byte..byte };
+    let mut end = if byte < b.len() && is_num(b[byte]) {
+        byte
+    } else if byte > 0 && is_num(b[byte - 1]) {
+        byte - 1
+    } else {
+        return byte..byte;
+    };
     let mut start = end;
     while start > 0 && is_num(b[start - 1]) {
         start -= 1;

@@ -112,8 +112,8 @@ pub fn validate_bytes(name: &str, bytes: &[u8]) -> Report {
 pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Report, Error> {
     let mut given = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f)
-            .map_err(|e| Error::io(format_args!("cannot read {}", f.display()), e).in_file(f))?;
+        let bytes =
+            std::fs::read(f).map_err(|e| Error::io(format_args!("cannot read {}", f.display()), e).in_file(f))?;
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))

@@ -364,10 +364,20 @@ fn check_manifest(
             );
         }
         if bytes.starts_with(b"\xEF\xBB\xBF") {
-            ctx.whole(Code::TextFormat, &text_path, "the text starts with a byte-order mark".into(), Some("restore the seed file"));
+            ctx.whole(
+                Code::TextFormat,
+                &text_path,
+                "the text starts with a byte-order mark".into(),
+                Some("restore the seed file"),
+            );
         }
         let Ok(text) = String::from_utf8(bytes) else {
-            ctx.whole(Code::InvalidUtf8, &text_path, "the text is not valid UTF-8".into(), Some("restore the seed file"));
+            ctx.whole(
+                Code::InvalidUtf8,
+                &text_path,
+                "the text is not valid UTF-8".into(),
+                Some("restore the seed file"),
+            );
             continue;
         };
         if let Some(b) = text.find('\r') {

@@ -54,9 +54,7 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     }
     let out = args.out.as_deref();
     match args.format {
-        Format::Jsonl => {
-            crate::output::emit(out, export::jsonl_records(&corpus, &options, args.record).as_bytes())
-        }
+        Format::Jsonl => crate::output::emit(out, export::jsonl_records(&corpus, &options, args.record).as_bytes()),
         Format::Conll => crate::output::emit(out, export::conll(&corpus, &options).as_bytes()),
         Format::Conllu => crate::output::emit(out, export::conllu(&corpus, &options).as_bytes()),
         Format::Brat => {
