@@ -136,6 +136,7 @@ pub fn generate(kind: FileKind) -> String {
         root.insert("$id".into(), format!("{SCHEMA_BASE_URL}{}", kind.schema_file()).into());
     }
     fold_constants(&mut value);
+    plain_descriptions(&mut value);
     serde_json::to_string_pretty(&value).expect("schemas serialize") + "\n"
 }
 
@@ -175,5 +176,50 @@ fn fold_constants(value: &mut serde_json::Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(fold_constants),
         _ => {}
+    }
+}
+
+/// Rustdoc links in the doc comments (`` [`Claimer`](super::Claimer) ``) become plain code
+/// (`` `Claimer` ``) in the schemas' descriptions.
+#[cfg(feature = "schema")]
+fn plain_descriptions(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = plain_links(d);
+            }
+            map.values_mut().for_each(plain_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(plain_descriptions),
+        _ => {}
+    }
+}
+
+#[cfg(feature = "schema")]
+fn plain_links(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("[`") {
+        let Some(j) = rest[i + 2..].find("`]") else { break };
+        out.push_str(&rest[..i]);
+        out.push_str(&rest[i + 1..i + 2 + j + 1]);
+        rest = &rest[i + 2 + j + 2..];
+        if rest.starts_with('(') {
+            if let Some(k) = rest.find(')') {
+                rest = &rest[k + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(all(test, feature = "schema"))]
+mod tests {
+    #[test]
+    fn rustdoc_links_become_code() {
+        assert_eq!(super::plain_links("a [`Claimer`](super::Claimer) or [`Value`]."), "a `Claimer` or `Value`.");
+        assert_eq!(super::plain_links("no links [x]"), "no links [x]");
     }
 }
