@@ -235,15 +235,17 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A message with a source excerpt.
-    Human,
-    /// A JSON array.
-    Json,
-    /// GitHub Actions workflow commands.
-    Github,
+crate::names::closed_enum! {
+    "output format",
+    /// Output formats of a report.
+    pub enum Format {
+        /// A message with a source excerpt.
+        Human = "human",
+        /// A JSON array.
+        Json = "json",
+        /// GitHub Actions workflow commands.
+        Github = "github",
+    }
 }
 
 impl Report {
