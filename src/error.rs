@@ -66,8 +66,11 @@ impl Position {
     /// ```
     /// use crocus_corpus::Position;
     ///
-    /// let p = Position::new().at_byte("“Moscow”\n“Kyiv”", 14);
+    /// // `K` is byte 16 but character 2 of line 2; byte 14 is inside the `“` before it.
+    /// let p = Position::new().at_byte("“Moscow”\n“Kyiv”", 16);
     /// assert_eq!((p.line, p.column), (Some(2), Some(2)));
+    /// let p = Position::new().at_byte("“Moscow”\n“Kyiv”", 14);
+    /// assert_eq!((p.line, p.column), (Some(2), Some(1)));
     /// ```
     pub fn at_byte(self, src: &str, byte: usize) -> Position {
         let (line, column) = crate::text::line_column(src, byte);

@@ -47,5 +47,6 @@ pub struct Exception {
     /// The surface text.
     pub text: String,
     /// Why it is not annotated.
+    #[cfg_attr(feature = "schema", schemars(length(min = 3)))]
     pub reason: String,
 }

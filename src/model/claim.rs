@@ -28,6 +28,7 @@ pub struct Claim {
     pub attribution: Attribution,
     /// One or more claim types.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub types: Vec<ClaimType>,
     /// Whether a fact-checker would want it verified.
     pub checkworthy: bool,
@@ -150,6 +151,7 @@ pub struct Proposition {
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// The fact as a question.
+    #[cfg_attr(feature = "schema", schemars(length(min = 5)))]
     pub question: String,
     /// The kind of answer.
     pub value_kind: ValueKind,

@@ -29,6 +29,7 @@ pub struct DocumentRecord {
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// The seed file name under `corpus/texts/`.
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SOURCE_FILE)))]
     pub source_file: String,
     /// SHA-256 of the text's bytes, lowercase hex.
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SHA256)))]
@@ -40,6 +41,7 @@ pub struct DocumentRecord {
     /// The headline, or `None` when the text has none.
     pub title: Option<String>,
     /// BCP 47 language tag (`en`).
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::LANGUAGE)))]
     pub language: String,
     /// Genre as judged from the text.
     pub genre: Genre,

@@ -119,11 +119,13 @@ pub struct RegistryEntity {
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// Its type (a named label).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::model::schema_util::named_label"))]
     #[serde(rename = "type")]
     pub kind: Label,
     /// Canonical name.
     pub name: String,
     /// Every surface form the corpus uses for it.
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub aliases: Vec<String>,
     /// One line on what it is.
     pub description: String,

@@ -30,3 +30,12 @@ pub use value::Value;
 pub const SLUG: &str = "^[a-z0-9][a-z0-9-]*$";
 /// The pattern of a SHA-256 in lowercase hex.
 pub const SHA256: &str = "^[0-9a-f]{64}$";
+/// The pattern of a BCP 47 language tag as the manifest writes it (`en`, `en-GB`).
+pub const LANGUAGE: &str = "^[a-z]{2,3}(-[A-Za-z0-9]+)*$";
+/// The pattern of a seed file name under `corpus/texts/`.
+pub const SOURCE_FILE: &str = r"^[^/\\]+\.txt$";
+/// The pattern of an ISO 8601 date value: a date, month, year, `--MM-DD` day without year, or an
+/// interval of them.
+pub const ISO_DATE: &str = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)(/(\d{4}(-\d{2}(-\d{2})?)?))?$";
+/// The pattern of an ISO 8601 duration value (`P6M`, `PT48H`).
+pub const ISO_DURATION: &str = r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$";

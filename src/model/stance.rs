@@ -31,6 +31,7 @@ pub struct Target {
     #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// One-sentence definition.
+    #[cfg_attr(feature = "schema", schemars(length(min = 5)))]
     pub definition: String,
 }
 
@@ -165,5 +166,6 @@ pub struct DocumentStance {
     /// The stance.
     pub label: TargetLabel,
     /// Ids of the span stances that support it.
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub evidence: Vec<String>,
 }

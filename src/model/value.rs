@@ -43,11 +43,13 @@ pub enum Value {
     /// An ISO 8601 date, month, year, day without year (`--03-22`) or interval (`1980/1989`).
     Date {
         /// The ISO 8601 string.
+        #[cfg_attr(feature = "schema", schemars(pattern(crate::model::ISO_DATE)))]
         iso: String,
     },
     /// An ISO 8601 duration (`P6M`, `PT48H`).
     Duration {
         /// The ISO 8601 string.
+        #[cfg_attr(feature = "schema", schemars(pattern(crate::model::ISO_DURATION)))]
         iso: String,
     },
     /// A relative expression the text does not anchor, described in words.
