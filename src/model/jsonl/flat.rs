@@ -214,7 +214,7 @@ impl From<Option<&FlatValue>> for ValueColumns {
     }
 }
 
-/// A claimer [`Party`] spread into `claimer_*` columns (the description as its text).
+/// A claimer [`Party`](super::Party) spread into `claimer_*` columns (the description as its text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)] // each column is the `Party` key after `claimer_`
@@ -226,7 +226,7 @@ pub struct ClaimerColumns {
     pub claimer_description: Option<String>,
 }
 
-/// A holder [`Party`] spread into `holder_*` columns (the description as its text).
+/// A holder [`Party`](super::Party) spread into `holder_*` columns (the description as its text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)] // each column is the `Party` key after `holder_`
