@@ -166,16 +166,9 @@ fn check_document(report: &mut Report, file: &str, line_no: usize, line: &str, v
             Some("the text must be exported byte for byte"),
         ));
     }
-    let unit = field("offsets").unwrap_or("codepoint");
+    let unit: crate::model::OffsetUnit = field("offsets").and_then(|u| u.parse().ok()).unwrap_or_default();
     let t = crate::text::Text::new(text.to_string());
-    let to_cp = |o: u64| -> Option<usize> {
-        let o = usize::try_from(o).ok()?;
-        match unit {
-            "utf16" => t.char_offset_from_utf16(o),
-            "byte" => t.char_offset_from_byte(o),
-            _ => (o <= t.len_chars()).then_some(o),
-        }
-    };
+    let to_cp = |o: u64| -> Option<usize> { t.codepoint_from(usize::try_from(o).ok()?, unit) };
     for layer in ["entities", "claims", "stances"] {
         for (i, item) in v.get(layer).into_iter().flat_map(TapeNode::elements).enumerate() {
             let pointer = format!("/{layer}/{i}");
