@@ -111,3 +111,48 @@ macro_rules! closed_enum {
 }
 
 pub(crate) use closed_enum;
+
+#[cfg(test)]
+mod tests {
+    use crate::model::jsonl::{PartyKind, RecordKind, TargetKind, ValueTag};
+    use crate::model::{
+        Attribution, ClaimType, Genre, Label, OffsetUnit, QualityFlagKind, RegionKind, StanceLabel, TargetLabel,
+        ValueKind,
+    };
+
+    /// Each name parses back to its variant, and is the name serde writes.
+    macro_rules! round_trip {
+        ($($t:ty),*) => {$(
+            for v in <$t>::ALL {
+                assert_eq!(v.to_string().parse::<$t>(), Ok(v));
+                assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(v.as_str()));
+                assert_eq!(serde_json::from_value::<$t>(v.as_str().into()).unwrap(), v);
+            }
+            let err = "no such name".parse::<$t>().unwrap_err();
+            assert_eq!(err.expected().len(), <$t>::ALL.len());
+        )*};
+    }
+
+    #[test]
+    fn names_round_trip() {
+        round_trip!(
+            Label,
+            Genre,
+            RegionKind,
+            QualityFlagKind,
+            Attribution,
+            ClaimType,
+            ValueKind,
+            StanceLabel,
+            TargetLabel,
+            OffsetUnit,
+            RecordKind,
+            ValueTag,
+            PartyKind,
+            TargetKind
+        );
+        assert_eq!(Label::ALL.len(), 18);
+        assert!("WORK_OF_ART".parse::<Label>().is_ok());
+        assert!("work_of_art".parse::<Label>().is_err());
+    }
+}
