@@ -1,7 +1,7 @@
 //! The JSON Schemas of every file kind, generated from the model types.
 //!
 //! Why it exists: the schemas in `schema/` are the contract a contributor's editor and CI check
-//! against, and the serde model is the contract the readers enforce. [`generate`] (feature
+//! against, and the serde model is the contract the readers enforce. `generate` (feature
 //! `schema`) derives the first from the second with `schemars`, so the two cannot disagree: label
 //! sets and kinds are the Rust enums, titles and descriptions are the doc comments, every record is
 //! closed (`additionalProperties: false`) as serde's `deny_unknown_fields` closes it, and

@@ -1,8 +1,11 @@
-//! The data model: one serde type per record of every file the corpus ships.
+//! The data model: one serde type per record of every file the corpus ships, and of every JSONL
+//! record kind the export writes ([`jsonl`]).
 //!
-//! The types mirror the JSON files one to one (`deny_unknown_fields` everywhere, so a misspelt key
-//! is an error, not silently dropped), which keeps the JSON Schemas in `schema/`, the validator and
-//! the Rust API describing the same thing. Offsets are Unicode code points, half-open.
+//! This is the one definition of the formats. The types mirror the JSON files one to one
+//! (`deny_unknown_fields` everywhere, so a misspelt key is an error, not silently dropped); the
+//! JSON Schemas in `schema/` are generated from them ([`crate::schema`]), and every closed list
+//! (labels, kinds, the [`OffsetUnit`]) is one Rust enum whose names serde, the schemas, `FromStr`
+//! and the command line share. Offsets are Unicode code points, half-open.
 
 mod annotation;
 mod claim;
