@@ -3,9 +3,9 @@
 //! Why it exists: the schemas in `schema/` are the contract a contributor's editor and CI check
 //! against, and the serde model is the contract the readers enforce. `generate` (feature
 //! `schema`) derives the first from the second with `schemars`, so the two cannot disagree: label
-//! sets and kinds are the Rust enums, titles and descriptions are the doc comments, every record is
+//! sets and kinds are the Rust enums, descriptions are the doc comments, every record is
 //! closed (`additionalProperties: false`) as serde's `deny_unknown_fields` closes it, and
-//! `schema_version` is [`SCHEMA_VERSION`](crate::SCHEMA_VERSION). The committed files are kept
+//! `schema_version` is [`SCHEMA_VERSION`](crate::SCHEMA_VERSION); each root is titled by its [`FileKind`]. The committed files are kept
 //! current by a freshness test (`tests/schema.rs`; `UPDATE_SCHEMA=1` rewrites them).
 //!
 //! ```
@@ -98,6 +98,21 @@ impl FileKind {
         }
     }
 
+    /// The schema's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            FileKind::Manifest => "crocus-corpus document manifest",
+            FileKind::Annotation => "crocus-corpus annotation file",
+            FileKind::Entities => "crocus-corpus entity registry",
+            FileKind::Propositions => "crocus-corpus proposition registry",
+            FileKind::Targets => "crocus-corpus stance targets",
+            FileKind::ExportDocuments => "crocus-corpus JSONL document record",
+            FileKind::ExportEntities => "crocus-corpus JSONL entity record",
+            FileKind::ExportClaims => "crocus-corpus JSONL claim record",
+            FileKind::ExportStances => "crocus-corpus JSONL stance record",
+        }
+    }
+
     /// True for the records of the JSONL export, whose schemas describe what the writer emits
     /// (every key present).
     pub fn is_export(self) -> bool {
@@ -134,6 +149,7 @@ pub fn generate(kind: FileKind) -> String {
     let mut value = schema.to_value();
     if let Some(root) = value.as_object_mut() {
         root.insert("$id".into(), format!("{SCHEMA_BASE_URL}{}", kind.schema_file()).into());
+        root.insert("title".into(), kind.title().into());
     }
     fold_constants(&mut value);
     plain_descriptions(&mut value);
