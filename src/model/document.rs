@@ -79,6 +79,7 @@ closed_enum! {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MetaField {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     /// The value.
     pub value: String,
     /// Where the text states it.
@@ -137,6 +138,7 @@ pub struct QualityFlag {
     /// The problem.
     pub kind: QualityFlagKind,
     /// One sentence on what it means for a user.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub note: String,
     /// Spans that show it.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]

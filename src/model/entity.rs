@@ -123,10 +123,12 @@ pub struct RegistryEntity {
     #[serde(rename = "type")]
     pub kind: Label,
     /// Canonical name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// Every surface form the corpus uses for it.
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub aliases: Vec<String>,
     /// One line on what it is.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
 }
