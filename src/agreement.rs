@@ -70,9 +70,9 @@ pub struct ClaimAgreement {
 }
 
 fn read_json(path: &Path) -> Result<Json, Error> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).in_file(path))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::json(&e, path))
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::io(format_args!("cannot read {}", path.display()), e).in_file(path))?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::json(e, &bytes, path))
 }
 
 fn docs(dir: &Path) -> Result<Vec<String>, Error> {

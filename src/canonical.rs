@@ -20,7 +20,7 @@ use crate::text::Text;
 /// [`ErrorKind::Json`] when the file does not parse or has the wrong shape;
 /// [`ErrorKind::Mismatch`] when an anchor is ambiguous or not found.
 pub fn annotation(src: &str, text: &Text, path: &str) -> Result<String, Error> {
-    let mut json: Json = serde_json::from_str(src).map_err(|e| Error::json(&e, path))?;
+    let mut json: Json = serde_json::from_str(src).map_err(|e| Error::json(e, src.as_bytes(), path))?;
     anchor_all(&mut json, text, "", src, path)?;
     let mut file: AnnotationFile =
         serde_json::from_value(json).map_err(|e| Error::new(ErrorKind::Json, e.to_string()).in_file(path))?;
@@ -40,7 +40,7 @@ pub fn annotation(src: &str, text: &Text, path: &str) -> Result<String, Error> {
 pub fn registry(src: &str, path: &str) -> Result<String, Error> {
     let name = path.replace('\\', "/");
     let name = name.rsplit('/').next().unwrap_or("");
-    let err = |e: serde_json::Error| Error::json(&e, path);
+    let err = |e: serde_json::Error| Error::json(e, src.as_bytes(), path);
     Ok(match name {
         "entities.json" => {
             let mut r: EntityRegistry = serde_json::from_str(src).map_err(err)?;

@@ -117,9 +117,7 @@ impl Corpus {
                 match std::fs::read(&full) {
                     Ok(bytes) => Ok(Some(bytes)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => {
-                        Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path))
-                    }
+                    Err(e) => Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path)),
                 }
             },
             false,
@@ -471,7 +469,7 @@ fn empty_annotations(id: &str) -> AnnotationFile {
 }
 
 fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| Error::json(&e, path))
+    serde_json::from_slice(bytes).map_err(|e| Error::json(e, bytes, path))
 }
 
 fn optional<T: DeserializeOwned + Default>(

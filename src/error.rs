@@ -1,20 +1,81 @@
-//! The crate's one error type: a kind a program can match on, a position a person can go to, and
-//! a message that says what is wrong and what to do.
+//! The crate's one error type: a kind a program can match on, a position a person can go to, a
+//! message that says what is wrong and what to do, and the underlying cause.
+//!
+//! Modelled on `csv` and `jiff`: the [`Error`] value is one pointer wide (the details are boxed),
+//! [`ErrorKind`] classifies it, [`Error::position`] locates it with the same [`Position`] the
+//! validator's diagnostics use, and [`std::error::Error::source`] gives the I/O or JSON error
+//! underneath, when there is one.
+//!
+//! ```
+//! use crocus_corpus::{Corpus, ErrorKind};
+//!
+//! let err = Corpus::from_record("{\"id\": \"d\", \"text\": ’}").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::Json);
+//! // Line and column count characters: the curly quote is column 21 (bytes would say 21 too only
+//! // for ASCII before it; here they agree, see `Position::at_byte` for a line where they differ).
+//! assert_eq!((err.position().line, err.position().column), (Some(1), Some(21)));
+//! assert!(std::error::Error::source(&err).is_some());
+//! ```
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
-/// Where in a file an error is: any of file, 1-based line and column, and JSON pointer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Where something is in a file: any of file, 1-based line, 1-based column counted in characters
+/// (Unicode scalar values, not bytes), and an RFC 6901 JSON pointer of the value.
+///
+/// Loading errors ([`Error::position`]) and validator diagnostics use this one type, so a position
+/// reads the same wherever it comes from: `annotations/x.json:12:7 at /entities/3/start`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct Position {
-    /// The file, relative to the corpus root where known.
+    /// The file, relative to the corpus root where known, else as given.
     pub file: Option<PathBuf>,
     /// 1-based line.
     pub line: Option<usize>,
-    /// 1-based column (in characters).
+    /// 1-based column, in characters.
     pub column: Option<usize>,
-    /// RFC 6901 JSON pointer of the offending value.
+    /// RFC 6901 JSON pointer of the offending value (`""` is the whole document).
     pub pointer: Option<String>,
+}
+
+impl Position {
+    /// A position that says nothing yet; add to it with the `with_*` methods.
+    pub fn new() -> Position {
+        Position::default()
+    }
+    /// The same position in `file`.
+    pub fn with_file(mut self, file: impl Into<PathBuf>) -> Position {
+        self.file = Some(file.into());
+        self
+    }
+    /// The same position at 1-based `line` and `column` (characters).
+    pub fn with_line_column(mut self, line: usize, column: usize) -> Position {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+    /// The same position at a JSON pointer.
+    pub fn with_pointer(mut self, pointer: impl Into<String>) -> Position {
+        self.pointer = Some(pointer.into());
+        self
+    }
+    /// The line and column of byte offset `byte` of `src` (a byte inside a character counts as
+    /// that character).
+    ///
+    /// ```
+    /// use crocus_corpus::Position;
+    ///
+    /// // `K` is byte 16 but character 2 of line 2; byte 14 is inside the `“` before it.
+    /// let p = Position::new().at_byte("“Moscow”\n“Kyiv”", 16);
+    /// assert_eq!((p.line, p.column), (Some(2), Some(2)));
+    /// let p = Position::new().at_byte("“Moscow”\n“Kyiv”", 14);
+    /// assert_eq!((p.line, p.column), (Some(2), Some(1)));
+    /// ```
+    pub fn at_byte(self, src: &str, byte: usize) -> Position {
+        let (line, column) = crate::text::line_column(src, byte);
+        self.with_line_column(line, column)
+    }
 }
 
 impl fmt::Display for Position {
@@ -38,15 +99,16 @@ impl fmt::Display for Position {
     }
 }
 
-/// What went wrong.
+/// What kind of thing went wrong; the details are in the [`Error`]'s message, position and source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// A file could not be read or written.
+    /// A file could not be read or written (the source is the [`std::io::Error`]).
     Io,
     /// A file is not valid UTF-8.
     Utf8,
-    /// A file is not valid JSON, or does not have the expected shape.
+    /// A file is not valid JSON, or does not have the expected shape (the source, when the JSON
+    /// parser found it, is the `serde_json::Error`).
     Json,
     /// A record refers to something that does not exist (a document, a file).
     Missing,
@@ -55,84 +117,167 @@ pub enum ErrorKind {
 }
 
 /// An error from loading or processing the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+#[derive(Clone)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone)]
+struct Inner {
     kind: ErrorKind,
     position: Position,
     message: String,
+    source: Option<Cause>,
+}
+
+/// The error underneath, shared so that [`Error`] stays `Clone`.
+#[derive(Clone)]
+enum Cause {
+    Io(Arc<std::io::Error>),
+    Json(Arc<serde_json::Error>),
 }
 
 impl Error {
     /// A new error.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, position: Position::default(), message: message.into() }
+        Error(Box::new(Inner { kind, position: Position::default(), message: message.into(), source: None }))
+    }
+    /// An I/O error while doing `what` (`cannot read corpus/manifest.json`), with `err` as source.
+    pub fn io(what: impl fmt::Display, err: std::io::Error) -> Error {
+        let mut e = Error::new(ErrorKind::Io, format!("{what}: {err}"));
+        e.0.source = Some(Cause::Io(Arc::new(err)));
+        e
     }
     /// The same error at a position.
     pub fn at(mut self, position: Position) -> Error {
-        self.position = position;
+        self.0.position = position;
         self
     }
     /// The same error in a file.
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Error {
-        self.position.file = Some(file.into());
+        self.0.position.file = Some(file.into());
         self
     }
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
     /// Where.
     pub fn position(&self) -> &Position {
-        &self.position
+        &self.0.position
     }
     /// The message, without the position.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
-    /// An error from `serde_json` in `file`, located at its line and column.
-    pub(crate) fn json(err: &serde_json::Error, file: impl Into<PathBuf>) -> Error {
-        Error::from_json(err).in_file(file)
+    /// An error from `serde_json` parsing `src`, the bytes of `file`, located at its line and
+    /// column.
+    pub(crate) fn json(err: serde_json::Error, src: &[u8], file: impl Into<PathBuf>) -> Error {
+        Error::from_json(err, &String::from_utf8_lossy(src)).in_file(file)
     }
 
-    /// An error from `serde_json`, located at its line and column (no file).
-    pub(crate) fn from_json(err: &serde_json::Error) -> Error {
-        let (line, column) = (err.line(), err.column());
+    /// An error from `serde_json` parsing `src`, located at its line and column (in characters:
+    /// `serde_json` counts bytes) and with the `serde_json::Error` as source.
+    pub(crate) fn from_json(err: serde_json::Error, src: &str) -> Error {
         // serde_json appends " at line L column C"; the position says it already.
         let msg = err.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        Error::new(ErrorKind::Json, msg).at(Position {
-            file: None,
-            line: (line > 0).then_some(line),
-            column: (line > 0).then_some(column),
-            pointer: None,
-        })
+        let mut position = Position::default();
+        if err.line() > 0 {
+            let byte = crate::text::json_error_byte(src, err.line(), err.column());
+            position = position.at_byte(src, byte);
+        }
+        let mut e = Error::new(ErrorKind::Json, msg).at(position);
+        e.0.source = Some(Cause::Json(Arc::new(err)));
+        e
     }
 
     /// The same error on line `line` of a line-oriented input (a position inside the line keeps
     /// its column and pointer; serde_json's line 1 of a one-line record becomes `line`).
     #[cfg(feature = "export")]
-    pub(crate) fn on_line(self, line: usize) -> Error {
-        let p = self.position.clone();
-        self.at(Position { line: Some(line), ..p })
+    pub(crate) fn on_line(mut self, line: usize) -> Error {
+        self.0.position.line = Some(line);
+        self
     }
 }
 
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.0.kind).field("position", &self.0.position).field("message", &self.0.message);
+        match &self.0.source {
+            Some(Cause::Io(e)) => d.field("source", e),
+            Some(Cause::Json(e)) => d.field("source", e),
+            None => d.field("source", &None::<()>),
+        };
+        d.finish()
+    }
+}
+
+/// Two errors are equal when kind, position and message are: the source is how it was found.
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        (self.0.kind, &self.0.position, &self.0.message) == (other.0.kind, &other.0.position, &other.0.message)
+    }
+}
+
+impl Eq for Error {}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pos = self.position.to_string();
+        let pos = self.0.position.to_string();
         if pos.is_empty() {
-            f.write_str(&self.message)
+            f.write_str(&self.0.message)
         } else {
-            write!(f, "{pos}: {}", self.message)
+            write!(f, "{pos}: {}", self.0.message)
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.0.source {
+            Some(Cause::Io(e)) => Some(&**e),
+            Some(Cause::Json(e)) => Some(&**e),
+            None => None,
+        }
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
-        Error::new(ErrorKind::Io, e.to_string())
+        let message = e.to_string();
+        let mut err = Error::new(ErrorKind::Io, message);
+        err.0.source = Some(Cause::Io(Arc::new(e)));
+        err
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_is_one_pointer_wide() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn json_errors_count_characters_and_keep_their_source() {
+        let src = "{\"a\": \"“x”\", \"b\": ]}";
+        let err = serde_json::from_str::<serde_json::Value>(src).unwrap_err();
+        let e = Error::from_json(err, src);
+        // `]` is the 19th character (and the 23rd byte).
+        assert_eq!((e.position().line, e.position().column), (Some(1), Some(19)));
+        assert_eq!(src.chars().nth(18), Some(']'));
+        assert!(std::error::Error::source(&e).unwrap().is::<serde_json::Error>());
+        assert_eq!(e.to_string(), format!("line 1:19: {}", e.message()));
+    }
+
+    #[test]
+    fn io_errors_keep_their_source() {
+        let e = Error::io("cannot read x", std::io::Error::new(std::io::ErrorKind::NotFound, "gone"));
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(e.message(), "cannot read x: gone");
+        assert!(std::error::Error::source(&e).unwrap().is::<std::io::Error>());
     }
 }

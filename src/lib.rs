@@ -29,7 +29,9 @@
 //!   registries), one module per layer;
 //! - [`text`]: a document's text with precomputed offset tables (code points, bytes, UTF-16);
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
-//! - [`error`]: the one error type, with a kind and a position;
+//! - [`view`]: annotations in their document, resolving their references ([`Corpus::view`]);
+//! - [`schema`]: the JSON Schemas, generated from the model (feature `schema`);
+//! - [`error`]: the one error type, with a kind, a position and a source;
 //! - [`diff`]: what changed between two versions of the corpus, for review;
 //! - [`verdict`]: claims judged against the propositions' reference values;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
@@ -50,11 +52,14 @@ pub mod diff;
 mod embedded;
 pub mod error;
 pub mod model;
+mod names;
 mod record;
 pub mod render;
+pub mod schema;
 pub mod stats;
 pub mod text;
 pub mod verdict;
+pub mod view;
 
 #[cfg(feature = "validate")]
 pub mod canonical;
@@ -73,6 +78,7 @@ pub use corpus::{Corpus, Document};
 pub use error::{Error, ErrorKind, Position};
 pub use model::{Label, Span};
 pub use text::Text;
+pub use view::{ClaimView, DocView, Mention, StanceView};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
@@ -88,5 +94,22 @@ pub struct EvaluationDoctests;
 /// add annotations, major releases change the schema (see `CHANGELOG.md`).
 pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The version of the file formats, as written in every shipped file's `schema_version`.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+/// The one place the schema version is written; [`SCHEMA_VERSION`] and [`VERSION_LINE`] are made
+/// from it.
+macro_rules! schema_version {
+    () => {
+        "1.0.0"
+    };
+}
+
+/// The version of the file formats, as written in every shipped file's `schema_version` and
+/// required by the schemas in `schema/` (generated from this constant).
+pub const SCHEMA_VERSION: &str = schema_version!();
+
+/// The version line of the `crocus` tool: `0.2.0 (data 0.2.0, schema 1.0.0)`.
+///
+/// ```
+/// assert!(crocus_corpus::VERSION_LINE.ends_with(&format!("schema {})", crocus_corpus::SCHEMA_VERSION)));
+/// ```
+pub const VERSION_LINE: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (data ", env!("CARGO_PKG_VERSION"), ", schema ", schema_version!(), ")");

@@ -22,216 +22,30 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{
-    AnnotationFile, Attribution, Claim, ClaimType, Claimer, DocumentRecord, DocumentStance, EntityMention,
-    EntityRegistry, Genre, Label, MetaField, Proposition, PropositionRegistry, QualityFlag, QualityFlagKind, Reference,
-    Region, RegionKind, RegistryEntity, Source, SpanStance, StanceLabel, StanceTarget, Target, TargetLabel,
-    TargetRegistry, TextSpan, Value, ValueKind, WikipediaLink,
+    AnnotationFile, Claim, Claimer, DocumentRecord, DocumentStance, EntityMention, EntityRegistry, MetaField,
+    OffsetUnit, Proposition, PropositionRegistry, QualityFlag, Reference, Region, RegistryEntity, SpanStance,
+    StanceTarget, Target, TargetRegistry, TextSpan, Value,
 };
 use crate::text::Text;
 
-// The record types: one serde type per part of a document record, shared by the writer
-// (`export::jsonl`, which serializes them) and the reader (`Corpus::from_record`), so the two
-// cannot disagree about a key. Every optional key is written (as `null` when absent).
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Record {
-    pub(crate) id: String,
-    pub(crate) source_file: String,
-    pub(crate) sha256: String,
-    pub(crate) title: Option<String>,
-    pub(crate) language: String,
-    pub(crate) genre: Genre,
-    pub(crate) author: Option<Meta>,
-    #[serde(default)]
-    pub(crate) date: Option<Meta>,
-    pub(crate) offsets: Unit,
-    pub(crate) text: String,
-    pub(crate) regions: Vec<RRegion>,
-    pub(crate) quality_flags: Vec<Flag>,
-    pub(crate) entities: Vec<Mention>,
-    pub(crate) claims: Vec<RClaim>,
-    pub(crate) stances: Vec<RStance>,
-    pub(crate) document_stances: Vec<DocStance>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Unit {
-    Codepoint,
-    Utf16,
-    Byte,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RSpan {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: String,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Meta {
-    pub(crate) value: String,
-    pub(crate) evidence: RSpan,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RRegion {
-    pub(crate) kind: RegionKind,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) article: Option<u32>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Flag {
-    pub(crate) kind: QualityFlagKind,
-    pub(crate) note: String,
-    pub(crate) evidence: Vec<RSpan>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Mention {
-    pub(crate) id: String,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: String,
-    pub(crate) label: Label,
-    pub(crate) entity: Option<REntity>,
-    pub(crate) value: Option<FlatValue>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct REntity {
-    pub(crate) id: String,
-    #[serde(rename = "type")]
-    pub(crate) kind: Label,
-    pub(crate) name: String,
-    pub(crate) description: String,
-    #[serde(default)]
-    pub(crate) wikipedia: Option<WikipediaLink>,
-    #[serde(default)]
-    pub(crate) wikidata: Option<String>,
-}
-
-/// A value as the export flattens it: every key present, the absent ones `null`.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct FlatValue {
-    pub(crate) kind: String,
-    pub(crate) number: Option<f64>,
-    pub(crate) min: Option<f64>,
-    pub(crate) min_inclusive: Option<bool>,
-    pub(crate) max: Option<f64>,
-    pub(crate) max_inclusive: Option<bool>,
-    pub(crate) approximate: Option<bool>,
-    pub(crate) iso: Option<String>,
-    pub(crate) description: Option<String>,
-    pub(crate) boolean: Option<bool>,
-    pub(crate) category: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Party {
-    pub(crate) kind: String,
-    pub(crate) entity_id: Option<String>,
-    /// The entity's registry name (written for readers of the record; rebuilt from the registry).
-    #[serde(default)]
-    pub(crate) entity_name: Option<String>,
-    pub(crate) mention_id: Option<String>,
-    pub(crate) description: Option<RSpan>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RClaim {
-    pub(crate) id: String,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: String,
-    pub(crate) claimer: Party,
-    pub(crate) cue: Option<RSpan>,
-    pub(crate) attribution: Attribution,
-    pub(crate) types: Vec<ClaimType>,
-    pub(crate) checkworthy: bool,
-    pub(crate) proposition: Option<RProposition>,
-    pub(crate) value: Option<FlatValue>,
-    /// The verdict computed from the proposition's references (written for readers of the record;
-    /// recomputed, not read, when the record is rebuilt).
-    #[serde(default)]
-    pub(crate) verdict: Option<RVerdict>,
-}
-
-/// A claim's verdict as the record writes it: the verdict and the indexes of the references.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RVerdict {
-    pub(crate) verdict: String,
-    pub(crate) reference: usize,
-    pub(crate) earlier: Option<usize>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RProposition {
-    pub(crate) id: String,
-    pub(crate) question: String,
-    pub(crate) value_kind: ValueKind,
-    pub(crate) unit: Option<String>,
-    #[serde(default)]
-    pub(crate) references: Vec<RReference>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RReference {
-    pub(crate) value: FlatValue,
-    pub(crate) as_of: String,
-    pub(crate) source: Source,
-    pub(crate) note: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RStance {
-    pub(crate) id: String,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: String,
-    pub(crate) holder: Party,
-    pub(crate) target: RTarget,
-    pub(crate) label: StanceLabel,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct RTarget {
-    pub(crate) kind: String,
-    pub(crate) id: String,
-    pub(crate) name: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct DocStance {
-    pub(crate) target: String,
-    pub(crate) definition: Option<String>,
-    pub(crate) label: TargetLabel,
-    pub(crate) evidence: Vec<String>,
-}
+// The record types are the model's (`model::jsonl`): the JSONL writer fills and serializes them,
+// this reader deserializes them and the export schemas are generated from them, so the three
+// cannot disagree about a key.
+use crate::model::jsonl::{DocumentLine as Record, FlatValue, OffsetSpan as RSpan, Party};
 
 /// Converts the record's offsets to code points, failing with the pointer of the first that does
 /// not fall on a character boundary of the text.
 struct Offsets<'a> {
     text: &'a Text,
-    unit: Unit,
+    unit: OffsetUnit,
 }
 
 impl Offsets<'_> {
     fn cp(&self, offset: usize, pointer: &str) -> Result<usize, Error> {
-        let cp = match self.unit {
-            Unit::Codepoint => (offset <= self.text.len_chars()).then_some(offset),
-            Unit::Utf16 => self.text.char_offset_from_utf16(offset),
-            Unit::Byte => self.text.char_offset_from_byte(offset),
-        };
-        cp.ok_or_else(|| {
+        self.text.codepoint_from(offset, self.unit).ok_or_else(|| {
             bad_as(ErrorKind::Mismatch, pointer, format!("offset {offset} is not a character boundary of the text"))
         })
     }
@@ -261,32 +75,9 @@ fn bad_as(kind: ErrorKind, pointer: &str, message: String) -> Error {
 
 fn value(v: Option<FlatValue>, pointer: &str) -> Result<Option<Value>, Error> {
     let Some(v) = v else { return Ok(None) };
-    let missing = |key: &str| bad(&format!("{pointer}/{key}"), format!("a `{}` value needs `{key}`", v.kind));
-    let approximate = v.approximate.unwrap_or(false);
-    Ok(Some(match v.kind.as_str() {
-        "number" => Value::Number { value: v.number.ok_or_else(|| missing("number"))?, approximate },
-        "range" => Value::Range {
-            min: v.min,
-            min_inclusive: v.min_inclusive.unwrap_or(false),
-            max: v.max,
-            max_inclusive: v.max_inclusive.unwrap_or(false),
-            approximate,
-        },
-        "ordinal" => {
-            let n = v.number.ok_or_else(|| missing("number"))?;
-            if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
-                return Err(bad(&format!("{pointer}/number"), format!("an ordinal is a whole number, not {n}")));
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Value::Ordinal { value: n as u32 }
-        }
-        "date" => Value::Date { iso: v.iso.clone().ok_or_else(|| missing("iso"))? },
-        "duration" => Value::Duration { iso: v.iso.clone().ok_or_else(|| missing("iso"))? },
-        "relative" => Value::Relative { description: v.description.clone().ok_or_else(|| missing("description"))? },
-        "boolean" => Value::Boolean { value: v.boolean.ok_or_else(|| missing("boolean"))? },
-        "category" => Value::Category { value: v.category.clone().ok_or_else(|| missing("category"))? },
-        other => return Err(bad(&format!("{pointer}/kind"), format!("unknown value kind `{other}`"))),
-    }))
+    v.to_value().map(Some).map_err(|key| {
+        bad(&format!("{pointer}/{key}"), format!("a `{}` value needs a valid `{key}`", v.kind.as_str()))
+    })
 }
 
 fn party(p: Party, off: &Offsets<'_>, pointer: &str) -> Result<Claimer, Error> {
@@ -348,7 +139,7 @@ impl Corpus {
     /// The reader of [`Corpus::from_record`] without the rules: what the validator reads a
     /// record with before it checks it.
     pub(crate) fn read_record(line: &str) -> Result<Corpus, Error> {
-        let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(&e))?;
+        let r: Record = serde_json::from_str(line).map_err(|e| Error::from_json(e, line))?;
         let text = Text::new(r.text);
         let off = Offsets { text: &text, unit: r.offsets };
 

@@ -29,7 +29,14 @@ fn stderr(o: &Output) -> String {
 fn version_names_crate_and_data_versions() {
     let o = crocus(&["--version"]);
     assert!(o.status.success());
-    assert_eq!(stdout(&o), format!("crocus {v} (data {v}, schema 1.0.0)\n", v = env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "crocus {v} (data {v}, schema {s})\n",
+            v = env!("CARGO_PKG_VERSION"),
+            s = crocus_corpus::SCHEMA_VERSION
+        )
+    );
 }
 
 #[test]
@@ -268,4 +275,30 @@ fn render_completions_and_man_page() {
     }
     let man = stdout(&crocus(&["man"]));
     assert!(man.contains(".TH crocus 1") && man.contains("validate"));
+}
+
+/// The command line's value lists are the library's enums: every name each accepts is listed when
+/// a value is wrong, and each is accepted.
+#[test]
+fn value_options_are_the_library_enums() {
+    use crocus_corpus::export::{Format as ExportFormat, LabelSet, RecordKind, TagScheme};
+    use crocus_corpus::model::OffsetUnit;
+    use crocus_corpus::validate::Format;
+    let names = |all: &[&str]| all.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for (args, expected) in [
+        (vec!["export", "--format"], names(&ExportFormat::ALL.map(|v| v.as_str()))),
+        (vec!["export", "--format", "jsonl", "--offsets"], names(&OffsetUnit::ALL.map(|v| v.as_str()))),
+        (vec!["export", "--format", "jsonl", "--record"], names(&RecordKind::ALL.map(|v| v.as_str()))),
+        (vec!["export", "--format", "conll", "--labels"], names(&LabelSet::ALL.map(|v| v.as_str()))),
+        (vec!["export", "--format", "conll", "--scheme"], names(&TagScheme::ALL.map(|v| v.as_str()))),
+        (vec!["validate", "--format"], names(&Format::ALL.map(|v| v.as_str()))),
+    ] {
+        let mut bad = args.clone();
+        bad.push("bogus");
+        let o = crocus(&bad);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        let err = stderr(&o);
+        let listed = err.split("[possible values: ").nth(1).and_then(|s| s.split(']').next()).unwrap_or_default();
+        assert_eq!(listed.split(", ").map(str::to_string).collect::<Vec<_>>(), expected, "{bad:?}: {err}");
+    }
 }

@@ -241,7 +241,7 @@ fn the_known_gaps_are_closed_end_to_end() {
         let report = validate::validate_jsonl_with("x.jsonl", line.as_bytes(), 1).unwrap();
         let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.code == code).collect();
         assert!(
-            errors.iter().any(|d| d.message.contains(&message) && d.line == 1 && d.column > 1),
+            errors.iter().any(|d| d.message.contains(&message) && d.line() == 1 && d.column() > 1),
             "{what}: {}",
             report.render(validate::Format::Human, false, false)
         );

@@ -182,19 +182,14 @@ fn brat_text_bound_annotations_slice_their_txt() {
 fn jsonl_records_validate_against_their_schemas() {
     for offsets in [Offsets::Codepoint, Offsets::Utf16, Offsets::Byte] {
         let options = Options { offsets, ..Options::default() };
-        for kind in [RecordKind::Documents, RecordKind::Entities, RecordKind::Claims, RecordKind::Stances] {
+        for kind in RecordKind::ALL {
             let out = export::jsonl_records(corpus(), &options, kind);
             if out.is_empty() {
                 continue; // a layer with no annotations yet
             }
             let report = validate_jsonl("export.jsonl", out.as_bytes()).unwrap();
             assert!(report.diagnostics.is_empty(), "{kind:?} {offsets:?}: {:?}", report.diagnostics);
-            let schema = match kind {
-                RecordKind::Documents => FileKind::ExportDocuments,
-                RecordKind::Entities => FileKind::ExportEntities,
-                RecordKind::Claims => FileKind::ExportClaims,
-                RecordKind::Stances => FileKind::ExportStances,
-            };
+            let schema = FileKind::of_record(kind);
             // Every record has every key, with one JSON type per key across records.
             let mut types: std::collections::BTreeMap<String, BTreeSet<&str>> = Default::default();
             for line in out.lines() {

@@ -67,7 +67,7 @@ fn a_duplicate_id_is_told_an_unused_id_and_no_command() {
     let dir = base_with(|v| v["entities"][1]["id"] = json!("e1"));
     let r = report(dir.path());
     let d = only(&r);
-    assert_eq!((d.code, d.pointer.as_str()), (Code::DuplicateId, "/entities/1/id"));
+    assert_eq!((d.code, d.pointer()), (Code::DuplicateId, "/entities/1/id"));
     assert!(hint(d).contains("give this one an unused id, e.g. `e2`"), "{}", hint(d));
     assert!(!hint(d).contains("crocus"), "the hint names no command: {}", hint(d));
     // Followed: the id it proposes is free.
@@ -83,7 +83,7 @@ fn a_shifted_span_is_told_its_shift_before_anything_else() {
         v["entities"][5]["end"] = json!(82);
     });
     let r = report(dir.path());
-    let about: Vec<&Diagnostic> = r.diagnostics.iter().filter(|d| d.pointer.starts_with("/entities/5")).collect();
+    let about: Vec<&Diagnostic> = r.diagnostics.iter().filter(|d| d.pointer().starts_with("/entities/5")).collect();
     assert_eq!(about.len(), 1, "{}", r.render(Format::Human, false, false));
     let d = about[0];
     assert_eq!(d.code, Code::SpanTextMismatch);
@@ -124,7 +124,7 @@ fn a_misspelt_label_gets_a_did_you_mean() {
     let dir = base_with(|v| v["entities"][1]["label"] = json!("LOCATION"));
     let r = report(dir.path());
     let d = only(&r);
-    assert_eq!((d.code, d.pointer.as_str()), (Code::SchemaViolation, "/entities/1/label"));
+    assert_eq!((d.code, d.pointer()), (Code::SchemaViolation, "/entities/1/label"));
     assert!(hint(d).starts_with("did you mean `LOC`"), "{}", hint(d));
 }
 
@@ -133,7 +133,7 @@ fn a_misspelt_entity_id_gets_a_did_you_mean() {
     let dir = base_with(|v| v["entities"][0]["entity"] = json!("vladimir-puttin"));
     let r = report(dir.path());
     let d = only(&r);
-    assert_eq!((d.code, d.pointer.as_str()), (Code::UnresolvedReference, "/entities/0/entity"));
+    assert_eq!((d.code, d.pointer()), (Code::UnresolvedReference, "/entities/0/entity"));
     assert!(hint(d).starts_with("did you mean `vladimir-putin`?"), "{}", hint(d));
 }
 

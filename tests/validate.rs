@@ -162,7 +162,7 @@ fn malformed_inputs_are_located_diagnostics() {
         let report = validate::validate_files(&root, &[path]).unwrap();
         assert!(!report.is_valid(false), "{name} must be invalid");
         for d in &report.diagnostics {
-            assert!(d.line >= 1 && d.column >= 1, "{name}: {d:?}");
+            assert!(d.line() >= 1 && d.column() >= 1, "{name}: {d:?}");
         }
     }
 }

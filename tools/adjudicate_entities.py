@@ -58,7 +58,9 @@ def main():
         ann["exceptions"] = [{"start": x["start"], "end": x["end"], "text": x["text"], "reason": x["reason"]}
                              for x in sorted(exc.values(), key=lambda x: (x["start"], x["end"]))]
         ann_path.write_text(json.dumps(ann, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    reg = {"$schema": "../schema/entities.schema.json", "schema_version": "1.0.0",
+    # The version the registry already has: the Rust constant SCHEMA_VERSION is the one source.
+    version = json.load(open(ROOT / "annotations/entities.json", encoding="utf-8"))["schema_version"]
+    reg = {"$schema": "../schema/entities.schema.json", "schema_version": version,
            "entities": [dict(e, aliases=sorted(e["aliases"])) for _, e in sorted(final_reg.items())]}
     (ROOT / "annotations/entities.json").write_text(json.dumps(reg, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

@@ -456,7 +456,8 @@ impl<'a> Reader<'a> {
             let v: serde_json::Value = match serde_json::from_str(line) {
                 Ok(v) => v,
                 Err(e) => {
-                    self.err(file, n, e.column().max(1), format!("not JSON: {}", Error::from_json(&e).message()));
+                    let e = Error::from_json(e, line);
+                    self.err(file, n, e.position().column.unwrap_or(1), format!("not JSON: {}", e.message()));
                     continue;
                 }
             };
@@ -470,8 +471,8 @@ impl<'a> Reader<'a> {
                     match serde_json::from_str::<$t>(line) {
                         Ok(r) => r,
                         Err(e) => {
-                            let msg = Error::from_json(&e).message().to_string();
-                            self.err(file, n, e.column().max(1), msg);
+                            let e = Error::from_json(e, line);
+                            self.err(file, n, e.position().column.unwrap_or(1), e.message().to_string());
                             continue;
                         }
                     }

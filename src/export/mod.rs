@@ -26,50 +26,52 @@ pub use sentences::{ner_tag_names, sentence_records, sentences_jsonl, SentenceRe
 pub use stream::{StreamFormat, Summary};
 
 use crate::corpus::{Corpus, Document};
-use crate::model::Label;
+use crate::model::{Label, OffsetUnit};
+use crate::names::closed_enum;
 
-/// Entity label set of token exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LabelSet {
-    /// The 18 OntoNotes 5.0 labels.
-    #[default]
-    OntoNotes,
-    /// CoNLL-2003's PER, ORG, LOC, MISC (numeric and temporal types become O).
-    Conll2003,
-}
-
-/// Tagging scheme of token exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TagScheme {
-    /// B- and I- (IOB2).
-    #[default]
-    Iob2,
-    /// B-, I-, E-, S-.
-    Bioes,
-}
-
-/// Offset unit of JSONL spans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Offsets {
-    /// Unicode code points (Python).
-    #[default]
-    Codepoint,
-    /// UTF-16 code units (JavaScript, Java, UIMA).
-    Utf16,
-    /// UTF-8 bytes (Rust, C).
-    Byte,
-}
-
-impl Offsets {
-    /// The name used in the records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Offsets::Codepoint => "codepoint",
-            Offsets::Utf16 => "utf16",
-            Offsets::Byte => "byte",
-        }
+closed_enum! {
+    "export format",
+    /// The export formats.
+    pub enum Format {
+        /// JSON Lines: whole documents, or one flat record per annotation ([`RecordKind`]).
+        Jsonl = "jsonl",
+        /// CoNLL-2003 token-per-line tags.
+        Conll = "conll",
+        /// CoNLL-U with entity tags in MISC.
+        Conllu = "conllu",
+        /// brat standoff: a `.txt`/`.ann` pair per document and the configuration files.
+        Brat = "brat",
     }
 }
+
+closed_enum! {
+    "label set",
+    /// Entity label set of token exports.
+    #[derive(Default)]
+    pub enum LabelSet {
+        /// The 18 OntoNotes 5.0 labels.
+        #[default]
+        OntoNotes = "ontonotes",
+        /// CoNLL-2003's PER, ORG, LOC, MISC (numeric and temporal types become O).
+        Conll2003 = "conll2003",
+    }
+}
+
+closed_enum! {
+    "tag scheme",
+    /// Tagging scheme of token exports.
+    #[derive(Default)]
+    pub enum TagScheme {
+        /// B- and I- (IOB2).
+        #[default]
+        Iob2 = "iob2",
+        /// B-, I-, E-, S-.
+        Bioes = "bioes",
+    }
+}
+
+/// Offset unit of JSONL spans: the model's [`OffsetUnit`], under the name this module had first.
+pub type Offsets = OffsetUnit;
 
 /// Options shared by the exports.
 #[derive(Debug, Clone, Default)]

@@ -27,6 +27,7 @@ use crate::Corpus;
 /// The formats that export record by record (brat is a directory with corpus-wide configuration
 /// files, so it has no stream form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum StreamFormat {
     /// JSONL of one record kind (documents again, possibly in another offset unit, or flat
     /// entity, claim or stance records).

@@ -1,12 +1,17 @@
 use serde::{Deserialize, Serialize};
 
+use crate::names::closed_enum;
+
 use super::{Span, TextSpan, Value};
 
 /// One checkable factual claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Claim {
     /// Unique within the document (`c1`, …).
+    #[cfg_attr(feature = "schema", schemars(pattern("^c[0-9]+$")))]
     pub id: String,
     /// First code point of the asserted content.
     pub start: usize,
@@ -22,6 +27,8 @@ pub struct Claim {
     /// How it is attributed.
     pub attribution: Attribution,
     /// One or more claim types.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub types: Vec<ClaimType>,
     /// Whether a fact-checker would want it verified.
     pub checkworthy: bool,
@@ -42,6 +49,7 @@ impl Claim {
 
 /// Who asserts a claim (or holds a stance).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Claimer {
     /// The author of the text.
@@ -62,6 +70,16 @@ pub enum Claimer {
 }
 
 impl Claimer {
+    /// The `kind` tag as written in the files: `author`, `entity` or `unnamed`.
+    pub fn kind(&self) -> super::jsonl::PartyKind {
+        use super::jsonl::PartyKind;
+        match self {
+            Claimer::Author => PartyKind::Author,
+            Claimer::Entity { .. } => PartyKind::Entity,
+            Claimer::Unnamed { .. } => PartyKind::Unnamed,
+        }
+    }
+
     /// A short rendering: `author`, `entity:vladimir-putin`, `unnamed: U.S. officials`.
     pub fn display(&self) -> String {
         match self {
@@ -73,51 +91,51 @@ impl Claimer {
     }
 }
 
-/// How a claim is attributed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribution {
-    /// The author asserts it.
-    Authorial,
-    /// Quoted words.
-    DirectQuote,
-    /// Reported speech or thought.
-    Indirect,
+/// `author`, the entity id, `unnamed: U.S. officials` (as [`Claimer::display`]).
+impl std::fmt::Display for Claimer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
+    }
 }
 
-/// AVeriTeC-style claim types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)]
-pub enum ClaimType {
-    Event,
-    Numerical,
-    Temporal,
-    Causal,
-    Attribution,
-    Prediction,
+closed_enum! {
+    "attribution",
+    /// How a claim is attributed.
+    pub enum Attribution {
+        /// The author asserts it.
+        Authorial = "authorial",
+        /// Quoted words.
+        DirectQuote = "direct_quote",
+        /// Reported speech or thought.
+        Indirect = "indirect",
+    }
 }
 
-impl ClaimType {
-    /// Every claim type, in declaration order.
-    pub const ALL: [ClaimType; 6] = [
-        ClaimType::Event,
-        ClaimType::Numerical,
-        ClaimType::Temporal,
-        ClaimType::Causal,
-        ClaimType::Attribution,
-        ClaimType::Prediction,
-    ];
+closed_enum! {
+    "claim type",
+    /// AVeriTeC-style claim types.
+    #[allow(missing_docs)]
+    #[non_exhaustive]
+    pub enum ClaimType {
+        Event = "event",
+        Numerical = "numerical",
+        Temporal = "temporal",
+        Causal = "causal",
+        Attribution = "attribution",
+        Prediction = "prediction",
+    }
 }
 
 /// `annotations/propositions.json`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PropositionRegistry {
     /// The schema this file follows.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Version of the file format.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::schema_version"))]
     pub schema_version: String,
     /// The propositions.
     pub propositions: Vec<Proposition>,
@@ -125,11 +143,15 @@ pub struct PropositionRegistry {
 
 /// A checkable fact that two or more claims answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Proposition {
     /// Slug id (`death-toll`).
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// The fact as a question.
+    #[cfg_attr(feature = "schema", schemars(length(min = 5)))]
     pub question: String,
     /// The kind of answer.
     pub value_kind: ValueKind,
@@ -143,20 +165,21 @@ pub struct Proposition {
     pub references: Vec<Reference>,
 }
 
-/// The kind of answer a proposition takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueKind {
-    /// A number or interval.
-    Number,
-    /// A date.
-    Date,
-    /// A year.
-    Year,
-    /// Yes or no.
-    Boolean,
-    /// One of several categories.
-    Category,
+closed_enum! {
+    "value kind",
+    /// The kind of answer a proposition takes.
+    pub enum ValueKind {
+        /// A number or interval.
+        Number = "number",
+        /// A date.
+        Date = "date",
+        /// A year.
+        Year = "year",
+        /// Yes or no.
+        Boolean = "boolean",
+        /// One of several categories.
+        Category = "category",
+    }
 }
 
 impl ValueKind {
@@ -177,6 +200,7 @@ impl ValueKind {
 /// A figure that changed over time (a death toll revised for weeks) is several references, each
 /// with its own `as_of`, never one picked silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// The value, in the proposition's value kind and unit.
@@ -192,6 +216,7 @@ pub struct Reference {
 
 /// A public page a reference value was read on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The page's title, as read, or `None` when the page read does not show one.

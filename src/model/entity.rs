@@ -1,82 +1,39 @@
 use serde::{Deserialize, Serialize};
 
+use crate::names::closed_enum;
+
 use super::{Span, Value};
 
-/// The 18 OntoNotes 5.0 entity labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[allow(missing_docs)]
-pub enum Label {
-    Person,
-    Norp,
-    Fac,
-    Org,
-    Gpe,
-    Loc,
-    Product,
-    Event,
-    WorkOfArt,
-    Law,
-    Language,
-    Date,
-    Time,
-    Percent,
-    Money,
-    Quantity,
-    Ordinal,
-    Cardinal,
+closed_enum! {
+    "entity label",
+    /// The 18 OntoNotes 5.0 entity labels.
+    #[allow(missing_docs)]
+    pub enum Label {
+        Person = "PERSON",
+        Norp = "NORP",
+        Fac = "FAC",
+        Org = "ORG",
+        Gpe = "GPE",
+        Loc = "LOC",
+        Product = "PRODUCT",
+        Event = "EVENT",
+        WorkOfArt = "WORK_OF_ART",
+        Law = "LAW",
+        Language = "LANGUAGE",
+        Date = "DATE",
+        Time = "TIME",
+        Percent = "PERCENT",
+        Money = "MONEY",
+        Quantity = "QUANTITY",
+        Ordinal = "ORDINAL",
+        Cardinal = "CARDINAL",
+    }
 }
 
 impl Label {
-    /// All labels, in the order of the OntoNotes table.
-    pub const ALL: [Label; 18] = [
-        Label::Person,
-        Label::Norp,
-        Label::Fac,
-        Label::Org,
-        Label::Gpe,
-        Label::Loc,
-        Label::Product,
-        Label::Event,
-        Label::WorkOfArt,
-        Label::Law,
-        Label::Language,
-        Label::Date,
-        Label::Time,
-        Label::Percent,
-        Label::Money,
-        Label::Quantity,
-        Label::Ordinal,
-        Label::Cardinal,
-    ];
-
-    /// The label as written in the files (`WORK_OF_ART`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Norp => "NORP",
-            Label::Fac => "FAC",
-            Label::Org => "ORG",
-            Label::Gpe => "GPE",
-            Label::Loc => "LOC",
-            Label::Product => "PRODUCT",
-            Label::Event => "EVENT",
-            Label::WorkOfArt => "WORK_OF_ART",
-            Label::Law => "LAW",
-            Label::Language => "LANGUAGE",
-            Label::Date => "DATE",
-            Label::Time => "TIME",
-            Label::Percent => "PERCENT",
-            Label::Money => "MONEY",
-            Label::Quantity => "QUANTITY",
-            Label::Ordinal => "ORDINAL",
-            Label::Cardinal => "CARDINAL",
-        }
-    }
-
     /// Parses a label as written in the files.
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL.into_iter().find(|l| l.as_str() == s)
+        s.parse().ok()
     }
 
     /// True for the named types, which link to a registry entity; false for the numeric and
@@ -105,17 +62,14 @@ impl Label {
     }
 }
 
-impl std::fmt::Display for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// One entity mention in a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EntityMention {
     /// Unique within the document (`e1`, `e2`, …).
+    #[cfg_attr(feature = "schema", schemars(pattern("^e[0-9]+$")))]
     pub id: String,
     /// First code point.
     pub start: usize,
@@ -142,12 +96,14 @@ impl EntityMention {
 
 /// `annotations/entities.json`: the corpus-wide entity registry.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EntityRegistry {
     /// The schema this file follows.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Version of the file format.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::schema_version"))]
     pub schema_version: String,
     /// The entities, sorted by id.
     pub entities: Vec<RegistryEntity>,
@@ -155,18 +111,25 @@ pub struct EntityRegistry {
 
 /// One real-world entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RegistryEntity {
     /// Slug of the canonical name (`vladimir-putin`).
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// Its type (a named label).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::model::schema_util::named_label"))]
     #[serde(rename = "type")]
     pub kind: Label,
     /// Canonical name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// Every surface form the corpus uses for it.
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub aliases: Vec<String>,
     /// One line on what it is.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// Its English Wikipedia article, where one was found and read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,6 +141,7 @@ pub struct RegistryEntity {
 
 /// An English Wikipedia article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WikipediaLink {
     /// The exact article title (`Crocus City Hall`).

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::names::closed_enum;
+
 use super::{Claimer, Span};
 
 /// The holder of a stance: the same three kinds as a claimer.
@@ -7,12 +9,14 @@ pub type Holder = Claimer;
 
 /// `annotations/targets.json`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetRegistry {
     /// The schema this file follows.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Version of the file format.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "super::schema_util::schema_version"))]
     pub schema_version: String,
     /// The targets.
     pub targets: Vec<Target>,
@@ -20,16 +24,20 @@ pub struct TargetRegistry {
 
 /// A stance target every document is judged against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// Slug id (`ukraine-responsible`).
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::model::SLUG)))]
     pub id: String,
     /// One-sentence definition.
+    #[cfg_attr(feature = "schema", schemars(length(min = 5)))]
     pub definition: String,
 }
 
 /// What a span stance is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum StanceTarget {
     /// A registry target.
@@ -50,6 +58,23 @@ pub enum StanceTarget {
 }
 
 impl StanceTarget {
+    /// The `kind` tag as written in the files: `target`, `entity` or `claim`.
+    pub fn kind(&self) -> super::jsonl::TargetKind {
+        use super::jsonl::TargetKind;
+        match self {
+            StanceTarget::Target { .. } => TargetKind::Target,
+            StanceTarget::Entity { .. } => TargetKind::Entity,
+            StanceTarget::Claim { .. } => TargetKind::Claim,
+        }
+    }
+
+    /// The id it names.
+    pub fn id(&self) -> &str {
+        match self {
+            StanceTarget::Target { id } | StanceTarget::Entity { id } | StanceTarget::Claim { id } => id,
+        }
+    }
+
     /// A short rendering: `target:ukraine-responsible`.
     pub fn display(&self) -> String {
         match self {
@@ -60,44 +85,30 @@ impl StanceTarget {
     }
 }
 
-/// Stance labels: FAVOR/AGAINST/NEUTRAL toward targets and entities, SUPPORT/DENY/QUERY/COMMENT
-/// toward claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[allow(missing_docs)]
-pub enum StanceLabel {
-    Favor,
-    Against,
-    Neutral,
-    Support,
-    Deny,
-    Query,
-    Comment,
+/// `target:ukraine-responsible`, `entity:vladimir-putin`, `claim:c3`.
+impl std::fmt::Display for StanceTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+closed_enum! {
+    "stance label",
+    /// Stance labels: FAVOR/AGAINST/NEUTRAL toward targets and entities, SUPPORT/DENY/QUERY/COMMENT
+    /// toward claims.
+    #[allow(missing_docs)]
+    pub enum StanceLabel {
+        Favor = "FAVOR",
+        Against = "AGAINST",
+        Neutral = "NEUTRAL",
+        Support = "SUPPORT",
+        Deny = "DENY",
+        Query = "QUERY",
+        Comment = "COMMENT",
+    }
 }
 
 impl StanceLabel {
-    /// Every span stance label, in declaration order.
-    pub const ALL: [StanceLabel; 7] = [
-        StanceLabel::Favor,
-        StanceLabel::Against,
-        StanceLabel::Neutral,
-        StanceLabel::Support,
-        StanceLabel::Deny,
-        StanceLabel::Query,
-        StanceLabel::Comment,
-    ];
-    /// The label as written in the files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StanceLabel::Favor => "FAVOR",
-            StanceLabel::Against => "AGAINST",
-            StanceLabel::Neutral => "NEUTRAL",
-            StanceLabel::Support => "SUPPORT",
-            StanceLabel::Deny => "DENY",
-            StanceLabel::Query => "QUERY",
-            StanceLabel::Comment => "COMMENT",
-        }
-    }
     /// True for the labels toward a claim.
     pub fn is_claim_label(self) -> bool {
         matches!(self, StanceLabel::Support | StanceLabel::Deny | StanceLabel::Query | StanceLabel::Comment)
@@ -106,9 +117,12 @@ impl StanceLabel {
 
 /// A span expressing a holder's evaluation of a target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SpanStance {
     /// Unique within the document (`s1`, …).
+    #[cfg_attr(feature = "schema", schemars(pattern("^s[0-9]+$")))]
     pub id: String,
     /// First code point.
     pub start: usize,
@@ -131,29 +145,20 @@ impl SpanStance {
     }
 }
 
-/// Document-level stance labels (SemEval-2016 Task 6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[allow(missing_docs)]
-pub enum TargetLabel {
-    Favor,
-    Against,
-    None,
-}
-
-impl TargetLabel {
-    /// The label as written in the files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetLabel::Favor => "FAVOR",
-            TargetLabel::Against => "AGAINST",
-            TargetLabel::None => "NONE",
-        }
+closed_enum! {
+    "document stance label",
+    /// Document-level stance labels (SemEval-2016 Task 6).
+    #[allow(missing_docs)]
+    pub enum TargetLabel {
+        Favor = "FAVOR",
+        Against = "AGAINST",
+        None = "NONE",
     }
 }
 
 /// The author's stance toward one registry target, over the whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentStance {
     /// Target id.
@@ -161,5 +166,6 @@ pub struct DocumentStance {
     /// The stance.
     pub label: TargetLabel,
     /// Ids of the span stances that support it.
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub evidence: Vec<String>,
 }

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Serialized with a `kind` tag: `{"kind": "range", "min": 130, "min_inclusive": false}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Value {
     /// A number, possibly approximate ("around 170").
     Number {
@@ -41,11 +43,13 @@ pub enum Value {
     /// An ISO 8601 date, month, year, day without year (`--03-22`) or interval (`1980/1989`).
     Date {
         /// The ISO 8601 string.
+        #[cfg_attr(feature = "schema", schemars(pattern(crate::model::ISO_DATE)))]
         iso: String,
     },
     /// An ISO 8601 duration (`P6M`, `PT48H`).
     Duration {
         /// The ISO 8601 string.
+        #[cfg_attr(feature = "schema", schemars(pattern(crate::model::ISO_DURATION)))]
         iso: String,
     },
     /// A relative expression the text does not anchor, described in words.
@@ -92,15 +96,21 @@ fn is_false(b: &bool) -> bool {
 impl Value {
     /// The `kind` tag as written in the files.
     pub fn kind(&self) -> &'static str {
+        self.tag().as_str()
+    }
+
+    /// The kind, as an enum.
+    pub fn tag(&self) -> super::jsonl::ValueTag {
+        use super::jsonl::ValueTag;
         match self {
-            Value::Number { .. } => "number",
-            Value::Range { .. } => "range",
-            Value::Ordinal { .. } => "ordinal",
-            Value::Date { .. } => "date",
-            Value::Duration { .. } => "duration",
-            Value::Relative { .. } => "relative",
-            Value::Boolean { .. } => "boolean",
-            Value::Category { .. } => "category",
+            Value::Number { .. } => ValueTag::Number,
+            Value::Range { .. } => ValueTag::Range,
+            Value::Ordinal { .. } => ValueTag::Ordinal,
+            Value::Date { .. } => ValueTag::Date,
+            Value::Duration { .. } => ValueTag::Duration,
+            Value::Relative { .. } => ValueTag::Relative,
+            Value::Boolean { .. } => ValueTag::Boolean,
+            Value::Category { .. } => ValueTag::Category,
         }
     }
 
@@ -168,6 +178,20 @@ impl Value {
             Value::Boolean { value } => value.to_string(),
             Value::Category { value } => value.clone(),
         }
+    }
+}
+
+/// As [`Value::display`]: `>130`, `~170`, `[130, 150]`, `2024-03-22`.
+///
+/// ```
+/// use crocus_corpus::model::Value;
+///
+/// let v: Value = serde_json::from_str(r#"{"kind": "range", "min": 130}"#).unwrap();
+/// assert_eq!(v.to_string(), ">130");
+/// ```
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display())
     }
 }
 

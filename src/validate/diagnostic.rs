@@ -1,8 +1,12 @@
-//! Diagnostics: what is wrong, where, and what to do; and their three renderings.
+//! Diagnostics: what is wrong, where (a [`Position`], the type loading errors use too), and what to
+//! do; and their three renderings, which give the same line and column.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
+
+use super::locate::{line_col, line_excerpt, locate};
+use crate::error::Position;
 
 /// How serious a diagnostic is. Warnings become errors under `--strict`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -18,6 +22,7 @@ macro_rules! codes {
     ($($variant:ident = $code:literal, $name:literal, $severity:ident, $doc:literal;)*) => {
         /// The stable code of every rule. Codes never change meaning; retired codes are not reused.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum Code {
             $(#[doc = $doc] $variant,)*
         }
@@ -92,7 +97,11 @@ impl Serialize for Code {
 }
 
 /// One finding, located to the value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Its [`Position`] is the one loading errors use: line and column are 1-based and the column
+/// counts characters, so the human, JSON and GitHub renderings give the same place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Error or warning (before `--strict`).
     pub severity: Severity,
@@ -100,22 +109,124 @@ pub struct Diagnostic {
     pub code: Code,
     /// The rule's name (`span-text-mismatch`).
     pub name: &'static str,
-    /// The file, relative to the corpus root, or as given.
-    pub file: String,
-    /// 1-based line of the offending value.
-    pub line: usize,
-    /// 1-based column of the offending value, in characters.
-    pub column: usize,
-    /// RFC 6901 JSON pointer of the offending value (empty for the whole file or a text file).
-    pub pointer: String,
+    /// File (relative to the corpus root, or as given), line, column and JSON pointer (empty for
+    /// the whole file or a text file); always all four.
+    pub position: Position,
     /// What is wrong and what was expected.
     pub message: String,
     /// What to do, where that helps.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// The source line and the byte range of the value within it.
-    #[serde(skip)]
     pub excerpt: Option<(String, std::ops::Range<usize>)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about the whole of `file` (line 1, column 1, pointer `""`, no excerpt).
+    pub fn new(code: Code, file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            name: code.name(),
+            position: Position::new().with_file(file).with_line_column(1, 1).with_pointer(""),
+            message: message.into(),
+            hint: None,
+            excerpt: None,
+        }
+    }
+
+    /// The same diagnostic with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same diagnostic at the value `pointer` names in `src` (or its nearest existing
+    /// ancestor), with that line as excerpt.
+    pub fn at_value(mut self, src: &str, pointer: &str) -> Diagnostic {
+        self = self.at_range(src, locate(src, pointer));
+        self.position.pointer = Some(pointer.to_string());
+        self
+    }
+
+    /// The same diagnostic at byte `byte` of `src` (one character), with that line as excerpt.
+    pub fn at_byte(self, src: &str, byte: usize) -> Diagnostic {
+        let byte = crate::text::floor_char_boundary(src, byte.min(src.len()));
+        let end = byte + src[byte..].chars().next().map_or(0, char::len_utf8);
+        self.at_range(src, byte..end)
+    }
+
+    /// The same diagnostic where `serde_json` failed on `src`: a syntax error at its character,
+    /// a number too large for the model at the number.
+    pub fn at_json_error(self, src: &str, err: &serde_json::Error) -> Diagnostic {
+        if err.line() == 0 {
+            return self;
+        }
+        let byte = crate::text::json_error_byte(src, err.line(), err.column());
+        // serde_json reports a number it cannot hold after the number; a syntax error at its
+        // character.
+        let about_a_number =
+            err.classify() == serde_json::error::Category::Data || err.to_string().starts_with("number out of range");
+        let range = if about_a_number { super::locate::number_around(src, byte) } else { byte..byte };
+        if range.is_empty() {
+            self.at_byte(src, byte)
+        } else {
+            self.at_range(src, range)
+        }
+    }
+
+    /// The same diagnostic on line `line` of a line-oriented file whose line this diagnostic's
+    /// `src` was.
+    pub fn on_line(mut self, line: usize) -> Diagnostic {
+        self.position.line = Some(line);
+        self
+    }
+
+    fn at_range(mut self, src: &str, range: std::ops::Range<usize>) -> Diagnostic {
+        let (line, column) = line_col(src, range.start);
+        self.position.line = Some(line);
+        self.position.column = Some(column);
+        self.excerpt = (!src.is_empty()).then(|| line_excerpt(src, range));
+        self
+    }
+
+    /// The file, as reported.
+    pub fn file(&self) -> String {
+        self.position.file.as_ref().map(|f| f.display().to_string()).unwrap_or_default()
+    }
+    /// 1-based line.
+    pub fn line(&self) -> usize {
+        self.position.line.unwrap_or(1)
+    }
+    /// 1-based column, in characters.
+    pub fn column(&self) -> usize {
+        self.position.column.unwrap_or(1)
+    }
+    /// RFC 6901 JSON pointer of the value (empty for the whole file).
+    pub fn pointer(&self) -> &str {
+        self.position.pointer.as_deref().unwrap_or("")
+    }
+}
+
+/// The JSON format: `file`, `line`, `column` and `pointer` as flat keys.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Diagnostic", 9)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("name", self.name)?;
+        st.serialize_field("file", &self.file())?;
+        st.serialize_field("line", &self.line())?;
+        st.serialize_field("column", &self.column())?;
+        st.serialize_field("pointer", self.pointer())?;
+        st.serialize_field("message", &self.message)?;
+        if let Some(h) = &self.hint {
+            st.serialize_field("hint", h)?;
+        } else {
+            st.skip_field("hint")?;
+        }
+        st.end()
+    }
 }
 
 /// All diagnostics of a run, in a deterministic order (file, line, column, code).
@@ -125,23 +236,31 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A message with a source excerpt.
-    Human,
-    /// A JSON array.
-    Json,
-    /// GitHub Actions workflow commands.
-    Github,
+crate::names::closed_enum! {
+    "output format",
+    /// Output formats of a report.
+    pub enum Format {
+        /// A message with a source excerpt.
+        Human = "human",
+        /// A JSON array.
+        Json = "json",
+        /// GitHub Actions workflow commands.
+        Github = "github",
+    }
 }
 
 impl Report {
     /// Sorts the diagnostics into their output order.
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.code, &a.pointer, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.code, &b.pointer, &b.message))
+            (a.file(), a.line(), a.column(), a.code, a.pointer(), &a.message).cmp(&(
+                b.file(),
+                b.line(),
+                b.column(),
+                b.code,
+                b.pointer(),
+                &b.message,
+            ))
         });
     }
     /// Number of errors, counting warnings as errors under `strict`.
@@ -188,12 +307,12 @@ impl Report {
                     let _ = writeln!(
                         s,
                         "::{level} file={},line={},col={},title={} {}::{}",
-                        escape_property(&d.file),
-                        d.line,
-                        d.column,
+                        escape_property(&d.file()),
+                        d.line(),
+                        d.column(),
                         d.code.as_str(),
                         d.name,
-                        escape_data(&format!("{msg} [{}]", if d.pointer.is_empty() { "/" } else { &d.pointer }))
+                        escape_data(&format!("{msg} [{}]", if d.pointer().is_empty() { "/" } else { d.pointer() }))
                     );
                 }
                 s
@@ -207,8 +326,9 @@ impl Report {
         let mut out = String::new();
         for d in &self.diagnostics {
             let level = if strict || d.severity == Severity::Error { Level::ERROR } else { Level::WARNING };
-            let location = format!("{}:{}:{}", d.file, d.line, d.column);
-            let pointer = if d.pointer.is_empty() { "/".to_string() } else { d.pointer.clone() };
+            let file = d.file();
+            let location = format!("{file}:{}:{}", d.line(), d.column());
+            let pointer = if d.pointer().is_empty() { "/".to_string() } else { d.pointer().to_string() };
             let title = format!("{} [{}]", d.message, d.name);
             let title_el = level.primary_title(&title).id(d.code.as_str());
             let group = if let Some((line, range)) = &d.excerpt {
@@ -224,8 +344,8 @@ impl Report {
                 let range = a..z;
                 title_el.element(
                     Snippet::source(line.as_str())
-                        .line_start(d.line)
-                        .path(d.file.as_str())
+                        .line_start(d.line())
+                        .path(file.as_str())
                         .annotation(AnnotationKind::Primary.span(range).label(&pointer)),
                 )
             } else {

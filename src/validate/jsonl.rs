@@ -10,7 +10,6 @@
 use std::io::BufRead;
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::line_excerpt;
 use super::rules::documents::{check_record, sha256_hex, DocText};
 use super::rules::registries::{did_you_mean, Registries};
 use super::rules::{check_document as check_document_rules, FileDiags, Scope};
@@ -137,16 +136,10 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let mut d = diag(
-                file,
-                line_no,
-                line,
-                "",
-                Code::InvalidJson,
-                format!("not valid JSON: {msg}"),
-                Some("one JSON object per line"),
-            );
-            d.column = e.column().max(1);
+            let d = Diagnostic::new(Code::InvalidJson, file, format!("not valid JSON: {msg}"))
+                .at_json_error(line, &e)
+                .on_line(line_no)
+                .with_hint("one JSON object per line");
             out.push(d);
             return (1, out, None);
         }
@@ -223,37 +216,16 @@ fn reader_error(file: &str, line_no: usize, line: &str, e: &Error) -> Diagnostic
     match &e.position().pointer {
         Some(pointer) => diag(file, line_no, line, pointer, code, e.message().to_string(), hint.as_deref()),
         None => {
-            // serde_json counts the column in bytes; diagnostics count characters.
-            let byte = e.position().column.unwrap_or(1).saturating_sub(1).min(line.len());
-            let mut byte = byte;
-            while !line.is_char_boundary(byte) {
-                byte -= 1;
+            // The reader's column counts characters and already points at the offending value.
+            let column = e.position().column.unwrap_or(1);
+            let byte = line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+            let d = Diagnostic::new(code, file, e.message()).at_byte(line, byte).on_line(line_no);
+            match hint {
+                Some(h) => d.with_hint(h),
+                None => d,
             }
-            let mut d = diag(file, line_no, line, "", code, e.message().to_string(), hint.as_deref());
-            // serde_json stops after the offending value: point at the value's start.
-            let start = value_start(line, byte);
-            d.column = line[..start].chars().count() + 1;
-            d.excerpt = Some(line_excerpt(line, start..byte.max(start + 1).min(line.len())));
-            d
         }
     }
-}
-
-/// The start of the JSON scalar that ends at `end` (serde_json reports the position after it).
-fn value_start(line: &str, end: usize) -> usize {
-    let b = line.as_bytes();
-    let mut i = end;
-    if i > 0 && b[i - 1] == b'"' {
-        i -= 1;
-        while i > 0 && !(b[i - 1] == b'"' && (i < 2 || b[i - 2] != b'\\')) {
-            i -= 1;
-        }
-        return i.saturating_sub(1);
-    }
-    while i > 0 && !matches!(b[i - 1], b',' | b':' | b'[' | b'{' | b' ') {
-        i -= 1;
-    }
-    i
 }
 
 /// A did-you-mean for serde's "unknown variant `x`, expected one of `a`, `b`".

@@ -27,13 +27,48 @@ pub fn locate(src: &str, pointer: &str) -> std::ops::Range<usize> {
     pos..value_end(b, pos).max(pos)
 }
 
+/// One reference token of an RFC 6901 JSON pointer: `~` written `~0`, `/` written `~1`.
+///
+/// ```
+/// use crocus_corpus::validate::locate::pointer_token;
+///
+/// assert_eq!(pointer_token("a/b~c"), "a~1b~0c");
+/// ```
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(src: &str, byte: usize) -> (usize, usize) {
-    let byte = byte.min(src.len());
-    let before = &src[..floor_boundary(src, byte)];
-    let line = before.bytes().filter(|&c| c == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    crate::text::line_column(src, byte)
+}
+
+/// The byte range of the JSON number that `byte` falls in or just after (`serde_json` reports a
+/// number it cannot represent after its last digit), or an empty range when there is none.
+pub fn number_around(src: &str, byte: usize) -> std::ops::Range<usize> {
+    let b = src.as_bytes();
+    let is_num = |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
+    let byte = byte.min(b.len());
+    // Start from the byte itself if it is part of a number, else from the byte before it.
+    let mut end = if byte < b.len() && is_num(b[byte]) {
+        byte
+    } else if byte > 0 && is_num(b[byte - 1]) {
+        byte - 1
+    } else {
+        return byte..byte;
+    };
+    let mut start = end;
+    while start > 0 && is_num(b[start - 1]) {
+        start -= 1;
+    }
+    while end < b.len() && is_num(b[end]) {
+        end += 1;
+    }
+    // A number starts with `-` or a digit; `e` alone (as in `true`) is not one.
+    if !(b[start] == b'-' || b[start].is_ascii_digit()) {
+        return byte..byte;
+    }
+    start..end
 }
 
 /// The line containing `byte`, and the byte range of `range` within that line (clipped to it).
@@ -47,12 +82,7 @@ pub fn line_excerpt(src: &str, range: std::ops::Range<usize>) -> (String, std::o
     (src[line_start..line_end].to_string(), start - line_start..end.max(start) - line_start)
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+use crate::text::floor_char_boundary as floor_boundary;
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
@@ -160,5 +190,19 @@ mod tests {
         // A missing child falls back to the nearest ancestor.
         assert!(src[locate(src, "/c/zzz")].starts_with("{\"d\""));
         assert_eq!(locate(src, "").start, 0);
+    }
+
+    #[test]
+    fn pointers_are_rfc_6901() {
+        let src = r#"{"a/b": {"~c": "“x”"}}"#;
+        let pointer = format!("/{}/{}", pointer_token("a/b"), pointer_token("~c"));
+        assert_eq!(pointer, "/a~1b/~0c");
+        assert_eq!(&src[locate(src, &pointer)], "\"“x”\"");
+        // The validator's schema errors name keys the same way.
+        let schema = serde_json::json!({"properties": {"a/b": {"properties": {"~c": {"type": "number"}}}}});
+        let value: serde_json::Value = serde_json::from_str(src).unwrap();
+        let validator = jsonschema::draft202012::new(&schema).unwrap();
+        let err = validator.iter_errors(&value).next().unwrap();
+        assert_eq!(err.instance_path().as_str(), pointer);
     }
 }

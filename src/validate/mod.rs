@@ -24,6 +24,7 @@ pub(crate) mod rules;
 pub mod schema;
 mod tape;
 
+use crate::error::ErrorKind;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,7 @@ pub use jsonl::{validate_jsonl, validate_jsonl_with};
 pub use schema::FileKind;
 
 use crate::corpus::paths;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// Where the validator reads files from.
 pub(crate) trait Source {
@@ -51,7 +52,7 @@ impl Source for DirSource {
         match std::fs::read(&full) {
             Ok(b) => Ok(Some(b)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot read {}: {e}", full.display())).in_file(path)),
+            Err(e) => Err(Error::io(format_args!("cannot read {}", full.display()), e).in_file(path)),
         }
     }
     fn annotation_files(&self) -> Result<Vec<String>, Error> {
@@ -59,11 +60,11 @@ impl Source for DirSource {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot list {}: {e}", dir.display()))),
+            Err(e) => return Err(Error::io(format_args!("cannot list {}", dir.display()), e)),
         };
         let mut out = BTreeSet::new();
         for entry in entries {
-            let entry = entry.map_err(|e| Error::new(ErrorKind::Io, format!("cannot list {}: {e}", dir.display())))?;
+            let entry = entry.map_err(|e| Error::io(format_args!("cannot list {}", dir.display()), e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".json") && entry.path().is_file() {
                 out.insert(format!("{}/{name}", paths::ANNOTATIONS));
@@ -139,8 +140,8 @@ pub fn validate_bytes(name: &str, bytes: &[u8]) -> Report {
 pub fn validate_files(root: impl AsRef<Path>, files: &[PathBuf]) -> Result<Report, Error> {
     let mut given = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", f.display())).in_file(f))?;
+        let bytes =
+            std::fs::read(f).map_err(|e| Error::io(format_args!("cannot read {}", f.display()), e).in_file(f))?;
         given.push((f.display().to_string(), bytes));
     }
     rules::validate(&DirSource(root.as_ref().to_path_buf()), Some(given))
@@ -188,12 +189,6 @@ pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
         n => format!(" (and {n} more errors: run `crocus validate` for all of them)"),
     };
     let hint = d.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
-    Err(Error::new(kind, format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message)).at(
-        crate::error::Position {
-            file: Some(PathBuf::from(&d.file)),
-            line: Some(d.line),
-            column: Some(d.column),
-            pointer: (!d.pointer.is_empty()).then(|| d.pointer.clone()),
-        },
-    ))
+    // The one position type: the diagnostic's is the error's.
+    Err(Error::new(kind, format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message)).at(d.position.clone()))
 }

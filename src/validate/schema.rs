@@ -1,59 +1,11 @@
-//! The JSON Schemas shipped in `schema/`, compiled into the crate and compiled once into validators.
+//! The JSON Schemas shipped in `schema/` (generated from the model by [`crate::schema`]), compiled
+//! into the crate and compiled once into validators.
 
 use std::sync::OnceLock;
 
-/// The kinds of file the corpus ships, each with its schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FileKind {
-    /// `corpus/manifest.json`.
-    Manifest,
-    /// `annotations/<document id>.json`.
-    Annotation,
-    /// `annotations/entities.json`.
-    Entities,
-    /// `annotations/propositions.json`.
-    Propositions,
-    /// `annotations/targets.json`.
-    Targets,
-    /// A line of the document JSONL export.
-    ExportDocuments,
-    /// A line of the entity JSONL export.
-    ExportEntities,
-    /// A line of the claim JSONL export.
-    ExportClaims,
-    /// A line of the stance JSONL export.
-    ExportStances,
-}
+pub use crate::schema::FileKind;
 
 impl FileKind {
-    /// Every kind.
-    pub const ALL: [FileKind; 9] = [
-        FileKind::Manifest,
-        FileKind::Annotation,
-        FileKind::Entities,
-        FileKind::Propositions,
-        FileKind::Targets,
-        FileKind::ExportDocuments,
-        FileKind::ExportEntities,
-        FileKind::ExportClaims,
-        FileKind::ExportStances,
-    ];
-
-    /// The schema's file name under `schema/`.
-    pub fn schema_file(self) -> &'static str {
-        match self {
-            FileKind::Manifest => "manifest.schema.json",
-            FileKind::Annotation => "annotation.schema.json",
-            FileKind::Entities => "entities.schema.json",
-            FileKind::Propositions => "propositions.schema.json",
-            FileKind::Targets => "targets.schema.json",
-            FileKind::ExportDocuments => "export-documents.schema.json",
-            FileKind::ExportEntities => "export-entities.schema.json",
-            FileKind::ExportClaims => "export-claims.schema.json",
-            FileKind::ExportStances => "export-stances.schema.json",
-        }
-    }
-
     /// The schema's text.
     pub fn schema_text(self) -> &'static str {
         match self {
@@ -66,20 +18,6 @@ impl FileKind {
             FileKind::ExportEntities => include_str!("../../schema/export-entities.schema.json"),
             FileKind::ExportClaims => include_str!("../../schema/export-claims.schema.json"),
             FileKind::ExportStances => include_str!("../../schema/export-stances.schema.json"),
-        }
-    }
-
-    /// The kind of a file by its path relative to the corpus root.
-    pub fn of_path(path: &str) -> Option<FileKind> {
-        let path = path.replace('\\', "/");
-        let name = path.rsplit('/').next().unwrap_or(&path);
-        match name {
-            "manifest.json" => Some(FileKind::Manifest),
-            "entities.json" => Some(FileKind::Entities),
-            "propositions.json" => Some(FileKind::Propositions),
-            "targets.json" => Some(FileKind::Targets),
-            n if n.ends_with(".json") => Some(FileKind::Annotation),
-            _ => None,
         }
     }
 

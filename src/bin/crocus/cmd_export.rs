@@ -2,46 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
-use crocus_corpus::export::{self, LabelSet, Offsets, Options, RecordKind, StreamFormat, TagScheme};
+use crocus_corpus::export::{self, Format, LabelSet, Options, RecordKind, StreamFormat, TagScheme};
+use crocus_corpus::model::OffsetUnit;
 use crocus_corpus::ErrorKind;
 
 use crate::Failure;
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Format {
-    Jsonl,
-    Conll,
-    Conllu,
-    Brat,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Labels {
-    Ontonotes,
-    Conll2003,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Scheme {
-    Iob2,
-    Bioes,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum OffsetUnit {
-    Codepoint,
-    Utf16,
-    Byte,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Record {
-    Documents,
-    Entities,
-    Claims,
-    Stances,
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -55,17 +20,17 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     docs: Vec<String>,
     /// Entity label set (token formats).
-    #[arg(long, value_enum, default_value_t = Labels::Ontonotes)]
-    labels: Labels,
+    #[arg(long, value_enum, default_value_t = LabelSet::OntoNotes)]
+    labels: LabelSet,
     /// Tagging scheme (token formats).
-    #[arg(long, value_enum, default_value_t = Scheme::Iob2)]
-    scheme: Scheme,
+    #[arg(long, value_enum, default_value_t = TagScheme::Iob2)]
+    scheme: TagScheme,
     /// Offset unit of spans (JSONL).
     #[arg(long, value_enum, default_value_t = OffsetUnit::Codepoint)]
     offsets: OffsetUnit,
     /// Record kind (JSONL): whole documents, or one flat record per annotation.
-    #[arg(long, value_enum, default_value_t = Record::Documents)]
-    record: Record,
+    #[arg(long, value_enum, default_value_t = RecordKind::Documents)]
+    record: RecordKind,
     /// Export the document records of this JSONL file (a document export, e.g. a contributor's;
     /// `-` for stdin) instead of the corpus, streaming record by record (jsonl, conll, conllu).
     #[arg(long, value_name = "FILE.jsonl")]
@@ -89,9 +54,7 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     }
     let out = args.out.as_deref();
     match args.format {
-        Format::Jsonl => {
-            crate::output::emit(out, export::jsonl_records(&corpus, &options, record_kind(args)).as_bytes())
-        }
+        Format::Jsonl => crate::output::emit(out, export::jsonl_records(&corpus, &options, args.record).as_bytes()),
         Format::Conll => crate::output::emit(out, export::conll(&corpus, &options).as_bytes()),
         Format::Conllu => crate::output::emit(out, export::conllu(&corpus, &options).as_bytes()),
         Format::Brat => {
@@ -103,19 +66,10 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
     }
 }
 
-fn record_kind(args: &Args) -> RecordKind {
-    match args.record {
-        Record::Documents => RecordKind::Documents,
-        Record::Entities => RecordKind::Entities,
-        Record::Claims => RecordKind::Claims,
-        Record::Stances => RecordKind::Stances,
-    }
-}
-
 /// `--input`: the records of a JSONL file, streamed to the output.
 fn run_stream(args: &Args, input: &Path, options: &Options) -> Result<(), Failure> {
     let format = match args.format {
-        Format::Jsonl => StreamFormat::Jsonl(record_kind(args)),
+        Format::Jsonl => StreamFormat::Jsonl(args.record),
         Format::Conll => StreamFormat::Conll,
         Format::Conllu => StreamFormat::Conllu,
         Format::Brat => {
@@ -157,22 +111,7 @@ fn run_stream(args: &Args, input: &Path, options: &Options) -> Result<(), Failur
 }
 
 fn options(args: &Args) -> Options {
-    Options {
-        docs: args.docs.clone(),
-        labels: match args.labels {
-            Labels::Ontonotes => LabelSet::OntoNotes,
-            Labels::Conll2003 => LabelSet::Conll2003,
-        },
-        scheme: match args.scheme {
-            Scheme::Iob2 => TagScheme::Iob2,
-            Scheme::Bioes => TagScheme::Bioes,
-        },
-        offsets: match args.offsets {
-            OffsetUnit::Codepoint => Offsets::Codepoint,
-            OffsetUnit::Utf16 => Offsets::Utf16,
-            OffsetUnit::Byte => Offsets::Byte,
-        },
-    }
+    Options { docs: args.docs.clone(), labels: args.labels, scheme: args.scheme, offsets: args.offsets }
 }
 
 /// Writes the files into a fresh temporary directory beside `dir` (`tempfile`'s `TempDir`, removed

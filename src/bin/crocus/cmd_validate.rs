@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::ValueEnum;
 use crocus_corpus::validate::{self, Format, Report};
 
 use crate::Failure;
@@ -16,18 +15,11 @@ pub struct Args {
     #[arg(long)]
     strict: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutFormat::Human)]
-    format: OutFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// Threads for JSONL files (default: every core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum OutFormat {
-    Human,
-    Json,
-    Github,
 }
 
 pub fn run(args: &Args, root: &Option<PathBuf>, color: bool) -> Result<(), Failure> {
@@ -63,12 +55,7 @@ pub fn run(args: &Args, root: &Option<PathBuf>, color: bool) -> Result<(), Failu
             report
         }
     };
-    let format = match args.format {
-        OutFormat::Human => Format::Human,
-        OutFormat::Json => Format::Json,
-        OutFormat::Github => Format::Github,
-    };
-    let rendered = report.render(format, args.strict, color && std::io::stdout().is_terminal());
+    let rendered = report.render(args.format, args.strict, color && std::io::stdout().is_terminal());
     crate::output::stdout(rendered.as_bytes())?;
     if report.is_valid(args.strict) {
         Ok(())

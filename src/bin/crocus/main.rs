@@ -43,7 +43,7 @@ struct Cli {
 }
 
 fn version() -> &'static str {
-    concat!(env!("CARGO_PKG_VERSION"), " (data ", env!("CARGO_PKG_VERSION"), ", schema 1.0.0)")
+    crocus_corpus::VERSION_LINE
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

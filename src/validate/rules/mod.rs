@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::{line_col, line_excerpt, locate};
+use super::locate::line_col;
 use super::schema::FileKind;
 use super::Source;
 use crate::corpus::paths;
@@ -63,13 +63,12 @@ impl FileDiags {
     /// ancestor when the value is absent).
     pub fn at(&mut self, code: Code, pointer: &str, message: String, hint: Option<&str>) {
         let pointer = (self.translate)(pointer);
-        let range = locate(&self.src, &pointer);
-        let (line, column) = line_col(&self.src, range.start);
-        let excerpt = (!self.src.is_empty()).then(|| line_excerpt(&self.src, range));
-        self.push(code, line, column, &pointer, message, hint, excerpt);
+        let d = Diagnostic::new(code, &self.path, message).at_value(&self.src, &pointer);
+        self.add(d, hint);
     }
 
-    /// A diagnostic at a line and column, with an excerpt if there is one.
+    /// A diagnostic at a line and column of the source (1-based, column in characters), with an
+    /// excerpt if there is one.
     #[allow(clippy::too_many_arguments)]
     pub fn push(
         &mut self,
@@ -81,17 +80,19 @@ impl FileDiags {
         hint: Option<&str>,
         excerpt: Option<(String, std::ops::Range<usize>)>,
     ) {
-        self.diagnostics.push(Diagnostic {
-            severity: code.severity(),
-            code,
-            name: code.name(),
-            file: self.path.clone(),
-            line: line + self.first_line - 1,
-            column,
-            pointer: pointer.to_string(),
-            message,
-            hint: hint.map(str::to_string),
-            excerpt,
+        let mut d = Diagnostic::new(code, &self.path, message);
+        d.position = d.position.with_line_column(line, column).with_pointer(pointer);
+        d.excerpt = excerpt;
+        self.add(d, hint);
+    }
+
+    /// Adds `d`, moved to this builder's first line (a JSONL record's line), with its hint.
+    fn add(&mut self, d: Diagnostic, hint: Option<&str>) {
+        let line = d.line() + self.first_line - 1;
+        let d = d.on_line(line);
+        self.diagnostics.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
         });
     }
 
