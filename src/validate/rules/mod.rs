@@ -150,18 +150,13 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let (line, column) = if e.line() == 0 { (1, 1) } else { (e.line(), e.column().max(1)) };
-            let excerpt = f.src.lines().nth(line - 1).map(|l| {
-                let b = l.char_indices().nth(column - 1).map_or(l.len(), |(i, _)| i);
-                let end = b + l[b..].chars().next().map_or(0, char::len_utf8);
-                (l.to_string(), b..end)
-            });
             let hint = if f.src.trim().is_empty() {
                 "the file is empty; an annotation file holds at least {\"schema_version\": ..., \"document\": ...}"
             } else {
                 "fix the JSON syntax at this position (a missing comma, bracket or quote, or a truncated file)"
             };
-            f.push(Code::InvalidJson, line, column, "", format!("not valid JSON: {msg}"), Some(hint), excerpt);
+            let d = Diagnostic::new(Code::InvalidJson, path, format!("not valid JSON: {msg}")).at_json_error(&f.src, &e);
+            f.add(d, Some(hint));
             return Err(f);
         }
     };
@@ -182,10 +177,17 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
     if failed {
         return Err(f);
     }
-    match serde_json::from_value::<T>(json) {
+    drop(json);
+    // Parsed from the text (not the value) so that a failure, such as a number too large for the
+    // model, is located where it is.
+    match serde_json::from_str::<T>(&f.src) {
         Ok(value) => Ok(Parsed { file: f, value }),
         Err(e) => {
-            f.at(Code::SchemaViolation, "", format!("unexpected shape: {e}"), None);
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let d = Diagnostic::new(Code::SchemaViolation, path, format!("unexpected shape: {msg}"))
+                .at_json_error(&f.src, &e);
+            f.add(d, None);
             Err(f)
         }
     }
