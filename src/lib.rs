@@ -67,10 +67,10 @@ pub mod canonical;
 pub mod eval;
 #[cfg(feature = "export")]
 pub mod export;
-#[cfg(feature = "segment")]
-pub mod segment;
 #[cfg(feature = "export")]
 pub mod import;
+#[cfg(feature = "segment")]
+pub mod segment;
 #[cfg(feature = "validate")]
 pub mod validate;
 

@@ -75,9 +75,9 @@ fn bad_as(kind: ErrorKind, pointer: &str, message: String) -> Error {
 
 fn value(v: Option<FlatValue>, pointer: &str) -> Result<Option<Value>, Error> {
     let Some(v) = v else { return Ok(None) };
-    v.to_value().map(Some).map_err(|key| {
-        bad(&format!("{pointer}/{key}"), format!("a `{}` value needs a valid `{key}`", v.kind.as_str()))
-    })
+    v.to_value()
+        .map(Some)
+        .map_err(|key| bad(&format!("{pointer}/{key}"), format!("a `{}` value needs a valid `{key}`", v.kind.as_str())))
 }
 
 fn party(p: Party, off: &Offsets<'_>, pointer: &str) -> Result<Claimer, Error> {

@@ -206,7 +206,7 @@ fn strip(
                 map.remove("end");
                 // The whole text before (or after) a span is unique to it, even in a text that
                 // repeats a paragraph.
-                if (*count + doc) % 2 == 0 && s > 0 {
+                if (*count + doc).is_multiple_of(2) && s > 0 {
                     map.insert("prefix".into(), chars[..s].iter().collect::<String>().into());
                 } else {
                     map.insert("suffix".into(), chars[e..].iter().collect::<String>().into());

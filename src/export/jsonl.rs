@@ -178,6 +178,7 @@ fn document_line(c: &Ctx) -> DocumentLine {
 }
 
 /// A value as the records write it (every key present, the absent ones `null`), or `null`.
+#[cfg(feature = "eval")]
 pub(crate) fn flat_value(v: Option<&crate::model::Value>) -> serde_json::Value {
     v.map_or(serde_json::Value::Null, |v| serde_json::to_value(FlatValue::from(v)).expect("flat values serialize"))
 }

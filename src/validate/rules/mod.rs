@@ -155,7 +155,8 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
             } else {
                 "fix the JSON syntax at this position (a missing comma, bracket or quote, or a truncated file)"
             };
-            let d = Diagnostic::new(Code::InvalidJson, path, format!("not valid JSON: {msg}")).at_json_error(&f.src, &e);
+            let d =
+                Diagnostic::new(Code::InvalidJson, path, format!("not valid JSON: {msg}")).at_json_error(&f.src, &e);
             f.add(d, Some(hint));
             return Err(f);
         }
