@@ -20,7 +20,6 @@ pub mod tokenize;
 pub use brat::{brat, BratFile};
 pub use conll::{conll, conllu};
 #[cfg(feature = "eval")]
-#[cfg(feature = "eval")]
 pub(crate) use jsonl::flat_value;
 pub use jsonl::{jsonl, jsonl_records, RecordKind};
 pub use sentences::{ner_tag_names, sentence_records, sentences_jsonl, SentenceRecord, SentenceSpan};
