@@ -98,7 +98,7 @@ pub const CORPUS_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// from it.
 macro_rules! schema_version {
     () => {
-        "1.0.0"
+        "2.0.0"
     };
 }
 
@@ -106,7 +106,7 @@ macro_rules! schema_version {
 /// required by the schemas in `schema/` (generated from this constant).
 pub const SCHEMA_VERSION: &str = schema_version!();
 
-/// The version line of the `crocus` tool: `0.2.0 (data 0.2.0, schema 1.0.0)`.
+/// The version line of the `crocus` tool: `1.1.0 (data 1.1.0, schema 2.0.0)`.
 ///
 /// ```
 /// assert!(crocus_corpus::VERSION_LINE.ends_with(&format!("schema {})", crocus_corpus::SCHEMA_VERSION)));

@@ -155,7 +155,7 @@ fn loading_errors_are_located_and_never_panic() {
     assert_eq!(err.kind(), ErrorKind::Missing);
     assert!(err.to_string().contains("corpus/manifest.json"), "{err}");
     // Truncated manifest: a JSON error with line and column.
-    std::fs::write(dir.path().join("corpus/manifest.json"), "{\n  \"schema_version\": \"1.0.0\",\n  \"documents\": [")
+    std::fs::write(dir.path().join("corpus/manifest.json"), "{\n  \"schema_version\": \"2.0.0\",\n  \"documents\": [")
         .unwrap();
     let err = Corpus::from_dir(dir.path()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Json);
@@ -179,7 +179,7 @@ fn loading_errors_are_located_and_never_panic() {
     .unwrap();
     std::fs::create_dir_all(dir.path().join("annotations")).unwrap();
     let ann = format!(
-        r#"{{"schema_version":"1.0.0","document":"{}","entities":[{{"id":"e1","start":10,"end":999999,"text":"x","label":"GPE","entity":"x"}}]}}"#,
+        r#"{{"schema_version":"2.0.0","document":"{}","entities":[{{"id":"e1","start":10,"end":999999,"text":"x","label":"GPE","entity":"x"}}]}}"#,
         m.documents[0].id
     );
     std::fs::write(dir.path().join(format!("annotations/{}.json", m.documents[0].id)), ann).unwrap();

@@ -490,7 +490,7 @@ fn removing_every_annotation_changes_no_token_and_no_sentence() {
         let name = format!("corpus/texts/{}", doc.record().source_file);
         files.push((name.clone(), std::fs::read(root.join(&name)).unwrap()));
         let empty = serde_json::json!({
-            "schema_version": "1.0.0", "document": doc.id(), "entities": [], "claims": [],
+            "schema_version": "2.0.0", "document": doc.id(), "entities": [], "claims": [],
             "stances": [], "document_stances": [], "exceptions": []
         });
         files.push((format!("annotations/{}.json", doc.id()), empty.to_string().into_bytes()));

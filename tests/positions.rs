@@ -63,7 +63,7 @@ fn a_syntax_error_after_curly_quotes_is_located_in_characters_in_every_format() 
     let dir = tempfile::tempdir().unwrap();
     // “Крокус” — a syntax error (a missing comma before `"x"`) after non-ASCII text on the same line.
     let src =
-        "{\n  \"schema_version\": \"1.0.0\",\n  \"document\": \"mini\", \"note\": \"“Крокус” ’s 😀\" \"x\": 1\n}\n";
+        "{\n  \"schema_version\": \"2.0.0\",\n  \"document\": \"mini\", \"note\": \"“Крокус” ’s 😀\" \"x\": 1\n}\n";
     let path = dir.path().join("mini.json");
     std::fs::write(&path, src).unwrap();
     let report = validate::validate_files(&root, &[path]).unwrap();

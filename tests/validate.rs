@@ -152,10 +152,10 @@ fn malformed_inputs_are_located_diagnostics() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
-        ("truncated", b"{\"schema_version\": \"1.0.0\", \"document\": \"mi".to_vec()),
+        ("truncated", b"{\"schema_version\": \"2.0.0\", \"document\": \"mi".to_vec()),
         ("deep", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
-        ("huge-number", b"{\"schema_version\":\"1.0.0\",\"document\":\"mini\",\"entities\":[{\"id\":\"e1\",\"start\":1e999,\"end\":2,\"text\":\"x\",\"label\":\"GPE\"}]}".to_vec()),
-        ("wrong-type", b"{\"schema_version\":\"1.0.0\",\"document\":7}".to_vec()),
+        ("huge-number", b"{\"schema_version\":\"2.0.0\",\"document\":\"mini\",\"entities\":[{\"id\":\"e1\",\"start\":1e999,\"end\":2,\"text\":\"x\",\"label\":\"GPE\"}]}".to_vec()),
+        ("wrong-type", b"{\"schema_version\":\"2.0.0\",\"document\":7}".to_vec()),
         ("not-an-object", b"[1,2,3]".to_vec()),
     ];
     for (name, bytes) in cases {
