@@ -10,32 +10,14 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use std::process::{Command, Output};
+
+mod common;
+use common::{copy, crocus_in, text};
 
 use crocus_corpus::export::{self, Options};
 use crocus_corpus::{import, Corpus};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn crocus_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crocus")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// A corpus root copy with the brat export of itself in `brat/`.
 fn root_with_export() -> tempfile::TempDir {

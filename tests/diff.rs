@@ -6,27 +6,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+use common::{copy, crocus_in, text};
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn crocus_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crocus")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 fn root_copy(to: &Path) {
     for d in ["corpus", "annotations"] {
