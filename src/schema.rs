@@ -123,8 +123,9 @@ impl FileKind {
     }
 }
 
-/// Where the schemas are published: the prefix of every `$id`.
-pub const SCHEMA_BASE_URL: &str = "https://crocus-corpus.github.io/schema/";
+/// The prefix of every schema's `$id`: a URN, an identifier that names no web address (the
+/// project has no public address yet; the schemas ship in `schema/` and inside the crate).
+pub const SCHEMA_BASE_URL: &str = "urn:crocus-corpus:schema:";
 
 /// The JSON Schema (draft 2020-12, self-contained) of a file kind, as committed in `schema/`:
 /// pretty-printed with a final newline.

@@ -309,7 +309,7 @@ fn exported_records_validate_against_the_prediction_schema() {
 }
 
 /// schema/eval-prediction.schema.json and schema/eval-report.schema.json are generated from the
-/// Rust types (`UPDATE_DIST=1` rewrites them).
+/// Rust types (`UPDATE_SCHEMA=1` rewrites them, as it rewrites every schema).
 #[test]
 fn committed_eval_schemas_are_current() {
     for (name, text) in
@@ -318,8 +318,8 @@ fn committed_eval_schemas_are_current() {
         let path = Path::new(ROOT).join("schema").join(name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             assert!(
-                std::env::var_os("UPDATE_DIST").is_some(),
-                "stale {name}: run `UPDATE_DIST=1 cargo test --all-features --test eval`"
+                std::env::var_os("UPDATE_SCHEMA").is_some(),
+                "stale {name}: run `UPDATE_SCHEMA=1 cargo test --all-features --test eval`"
             );
             std::fs::write(&path, text).unwrap();
         }

@@ -51,14 +51,14 @@ pub struct Options {
 /// The JSON Schema of a line of a prediction file (`schema/eval-prediction.schema.json`).
 pub fn prediction_schema() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(PredictionRecord)).expect("schema serializes");
-    schema["$id"] = "https://crocus-corpus.github.io/schema/eval-prediction.schema.json".into();
+    schema["$id"] = format!("{}eval-prediction.schema.json", crate::schema::SCHEMA_BASE_URL).into();
     serde_json::to_string_pretty(&schema).expect("schema serializes") + "\n"
 }
 
 /// The JSON Schema of the report of `crocus eval --format json` (`schema/eval-report.schema.json`).
 pub fn report_schema() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(Report)).expect("schema serializes");
-    schema["$id"] = "https://crocus-corpus.github.io/schema/eval-report.schema.json".into();
+    schema["$id"] = format!("{}eval-report.schema.json", crate::schema::SCHEMA_BASE_URL).into();
     serde_json::to_string_pretty(&schema).expect("schema serializes") + "\n"
 }
 
