@@ -11,6 +11,17 @@ use common::{copy, crocus_in, text};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+/// Runs git in `dir` with a throwaway identity, failing the test when git fails.
+fn git_in(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
+}
+
 fn root_copy(to: &Path) {
     for d in ["corpus", "annotations"] {
         copy(&Path::new(ROOT).join(d), &to.join(d));
@@ -133,15 +144,7 @@ fn diff_between_two_git_revisions() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     root_copy(dir);
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
-    };
+    let git = |args: &[&str]| git_in(dir, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-qm", "base"]);
@@ -179,15 +182,7 @@ fn the_documented_workflow_runs() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     root_copy(dir);
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
-    };
+    let git = |args: &[&str]| git_in(dir, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-qm", "base"]);
