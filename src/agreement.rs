@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// Precision, recall, F1 and counts.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -72,13 +72,13 @@ pub struct ClaimAgreement {
 fn read_json(path: &Path) -> Result<Json, Error> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(format_args!("cannot read {}", path.display()), e).in_file(path))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::json(e, &bytes, path))
+    crate::corpus::parse(&bytes, &path.display().to_string())
 }
 
 fn docs(dir: &Path) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot list {}: {e}", dir.display())).in_file(dir))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::io(format_args!("cannot list {}", dir.display()), e).in_file(dir))?;
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if let Some(stem) = name.strip_suffix(".json") {

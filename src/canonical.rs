@@ -17,13 +17,14 @@ use crate::text::Text;
 /// Canonical text of an annotation file, resolving text-anchored spans against `text`.
 ///
 /// # Errors
-/// [`ErrorKind::Json`] when the file does not parse or has the wrong shape;
-/// [`ErrorKind::Mismatch`] when an anchor is ambiguous or not found.
+/// [`ErrorKind::Syntax`] or [`ErrorKind::Shape`] when the file does not parse or has the wrong
+/// shape; [`ErrorKind::Anchor`] (with the candidates) when an anchor is ambiguous, not found or
+/// malformed.
 pub fn annotation(src: &str, text: &Text, path: &str) -> Result<String, Error> {
-    let mut json: Json = serde_json::from_str(src).map_err(|e| Error::json(e, src.as_bytes(), path))?;
+    let mut json: Json = serde_json::from_str(src).map_err(|e| Error::from_json(e, src).in_file(path))?;
     anchor_all(&mut json, text, "", src, path)?;
     let mut file: AnnotationFile =
-        serde_json::from_value(json).map_err(|e| Error::new(ErrorKind::Json, e.to_string()).in_file(path))?;
+        serde_json::from_value(json).map_err(|e| Error::new(ErrorKind::Shape, e.to_string()).in_file(path))?;
     file.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
     file.claims.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
     file.stances.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
@@ -36,11 +37,12 @@ pub fn annotation(src: &str, text: &Text, path: &str) -> Result<String, Error> {
 /// entries sorted by id.
 ///
 /// # Errors
-/// [`ErrorKind::Json`] when the file does not parse or has the wrong shape.
+/// [`ErrorKind::Syntax`] or [`ErrorKind::Shape`] when the file does not parse or has the wrong
+/// shape, or is not a registry file.
 pub fn registry(src: &str, path: &str) -> Result<String, Error> {
     let name = path.replace('\\', "/");
     let name = name.rsplit('/').next().unwrap_or("");
-    let err = |e: serde_json::Error| Error::json(e, src.as_bytes(), path);
+    let err = |e: serde_json::Error| Error::from_json(e, src).in_file(path);
     Ok(match name {
         "entities.json" => {
             let mut r: EntityRegistry = serde_json::from_str(src).map_err(err)?;
@@ -56,7 +58,10 @@ pub fn registry(src: &str, path: &str) -> Result<String, Error> {
             let r: TargetRegistry = serde_json::from_str(src).map_err(err)?;
             to_string(&r)
         }
-        _ => return Err(Error::new(ErrorKind::Missing, format!("{path} is not a registry file")).in_file(path)),
+        _ => {
+            let msg = format!("{path} is not a registry file (entities.json, propositions.json or targets.json)");
+            return Err(Error::new(ErrorKind::Shape, msg).in_file(path));
+        }
     })
 }
 
@@ -121,11 +126,11 @@ pub fn occurrences(text: &Text, surface: &str) -> Vec<(usize, bool)> {
 fn anchor(map: &mut Map<String, Json>, text: &Text, pointer: &str, src: &str, path: &str) -> Result<(), Error> {
     let surface = map["text"].as_str().unwrap_or_default().to_string();
     let len = surface.chars().count();
-    let fail = |msg: String| {
-        // Located only on failure: walking the source for every span would be quadratic.
+    // Located only on failure: walking the source for every span would be quadratic.
+    let fail_with = |msg: String, candidates: Vec<usize>| {
         let (line, column) =
             crate::validate::locate::line_col(src, crate::validate::locate::locate(src, pointer).start);
-        Error::new(ErrorKind::Mismatch, msg).at(Position {
+        Error::new(ErrorKind::Anchor { surface: surface.clone(), candidates }, msg).at(Position {
             file: Some(path.into()),
             line: Some(line),
             column: Some(column),
@@ -133,10 +138,11 @@ fn anchor(map: &mut Map<String, Json>, text: &Text, pointer: &str, src: &str, pa
         })
     };
     if surface.is_empty() {
-        return Err(fail("an anchored span needs a non-empty `text`".into()));
+        return Err(fail_with("an anchored span needs a non-empty `text`".into(), Vec::new()));
     }
     let all = occurrences(text, &surface);
     let whole: Vec<usize> = all.iter().filter(|(_, w)| *w).map(|(s, _)| *s).collect();
+    let fail = |msg: String| fail_with(msg, whole.clone());
     let listing = |title: &str, starts: &[usize]| -> String {
         let mut s = format!("\n  {title}:");
         for (i, &st) in starts.iter().enumerate() {
@@ -264,9 +270,15 @@ mod tests {
         assert!(out.ends_with("}\n") && out.contains("\n  \"entities\": [\n    {"));
         // Ambiguous and absent anchors fail.
         let amb = r#"{"schema_version":"1.0.0","document":"d","entities":[{"id":"e1","text":"Putin","label":"PERSON","entity":"p"}]}"#;
-        assert!(annotation(amb, &text, "d.json").unwrap_err().to_string().contains("occurs 3 times"));
+        let err = annotation(amb, &text, "d.json").unwrap_err();
+        assert!(err.to_string().contains("occurs 3 times"), "{err}");
+        // The whole-word candidates, in code points (`Putin’s` counts: the apostrophe ends the word).
+        assert_eq!(err.kind(), &ErrorKind::Anchor { surface: "Putin".into(), candidates: vec![0, 10, 24] });
         let none = amb.replace("\"Putin\"", "\"Biden\"");
-        assert_eq!(annotation(&none, &text, "d.json").unwrap_err().kind(), ErrorKind::Mismatch);
+        assert!(matches!(
+            annotation(&none, &text, "d.json").unwrap_err().into_kind(),
+            ErrorKind::Anchor { surface, candidates } if surface == "Biden" && candidates.is_empty()
+        ));
     }
 
     #[test]

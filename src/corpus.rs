@@ -91,9 +91,11 @@ impl Corpus {
     /// the validator passes.
     ///
     /// # Errors
-    /// [`ErrorKind::Io`] when a file cannot be read, [`ErrorKind::Json`] when one does not parse
-    /// (with line and column), [`ErrorKind::Mismatch`] when a text's length differs from its
-    /// manifest record or a span does not fit its text.
+    /// [`ErrorKind::Io`] when a file cannot be read; otherwise the rule the data breaks, with its
+    /// values and position: [`ErrorKind::MissingFile`], [`ErrorKind::Syntax`] and
+    /// [`ErrorKind::Shape`] (with line and column), [`ErrorKind::TextLength`] when a text differs
+    /// from its manifest record, [`ErrorKind::SpanOutOfRange`] when a span does not fit its text,
+    /// and with the `validate` feature any rule of the validator ([`ErrorKind::code`]).
     pub fn from_dir(root: impl AsRef<Path>) -> Result<Corpus, Error> {
         let root = root.as_ref();
         #[cfg(feature = "validate")]
@@ -144,8 +146,12 @@ impl Corpus {
         (report, parts): (crate::validate::Report, crate::validate::rules::Parts),
     ) -> Result<Corpus, Error> {
         crate::validate::require_valid(&report)?;
-        let internal =
-            |what: &str| Error::new(ErrorKind::Missing, format!("{what} was not read, yet no error says why"));
+        let internal = |what: &str| {
+            Error::new(
+                ErrorKind::MissingFile { path: what.to_string() },
+                format!("{what} was not read, yet no error says why"),
+            )
+        };
         let manifest = parts.manifest.ok_or_else(|| internal(paths::MANIFEST))?;
         let mut texts = parts.texts;
         let mut annotations: HashMap<String, AnnotationFile> =
@@ -171,8 +177,11 @@ impl Corpus {
     fn load_with(read: impl Fn(&str) -> Result<Option<Vec<u8>>, Error>, lazy_embedded: bool) -> Result<Corpus, Error> {
         let required = |path: &str| -> Result<Vec<u8>, Error> {
             read(path)?.ok_or_else(|| {
-                Error::new(ErrorKind::Missing, format!("{path} is missing; the corpus root must contain it"))
-                    .in_file(path)
+                Error::new(
+                    ErrorKind::MissingFile { path: path.to_string() },
+                    format!("{path} is missing; the corpus root must contain it"),
+                )
+                .in_file(path)
             })
         };
         let manifest: Manifest = parse(&required(paths::MANIFEST)?, paths::MANIFEST)?;
@@ -186,12 +195,20 @@ impl Corpus {
             let text_path = paths::text(&record.source_file);
             let bytes = required(&text_path)?;
             let text = String::from_utf8(bytes).map_err(|e| {
-                Error::new(ErrorKind::Utf8, format!("the text is not valid UTF-8: {e}")).in_file(&text_path)
+                let valid_up_to = e.utf8_error().valid_up_to();
+                Error::new(ErrorKind::Utf8 { valid_up_to }, format!("the text is not valid UTF-8: {e}"))
+                    .in_file(&text_path)
             })?;
             let text = Text::new(text);
             if text.len_chars() != record.chars || text.len_bytes() != record.bytes {
+                let kind = ErrorKind::TextLength {
+                    chars: text.len_chars(),
+                    bytes: text.len_bytes(),
+                    expected_chars: record.chars,
+                    expected_bytes: record.bytes,
+                };
                 return Err(Error::new(
-                    ErrorKind::Mismatch,
+                    kind,
                     format!(
                         "the text has {} characters and {} bytes but the manifest says {} and {}; \
                          texts ship byte for byte, so restore the seed file or correct the record",
@@ -217,7 +234,7 @@ impl Corpus {
             };
             if by_id.insert(doc.record.id.clone(), i).is_some() {
                 return Err(Error::new(
-                    ErrorKind::Mismatch,
+                    ErrorKind::DuplicateId { id: doc.record.id.clone() },
                     format!("document id `{}` appears twice in the manifest; ids must be unique", doc.record.id),
                 )
                 .in_file(paths::MANIFEST));
@@ -438,8 +455,14 @@ impl Document {
         }
         for (pointer, s) in spans {
             if s.start > s.end || s.end > len {
+                // The validator's order: beyond the text (E010) before reversed (E011).
+                let kind = if s.end > len {
+                    ErrorKind::SpanOutOfRange { start: s.start, end: s.end, len }
+                } else {
+                    ErrorKind::Rule { code: crate::Code::SpanEmpty }
+                };
                 return Err(Error::new(
-                    ErrorKind::Mismatch,
+                    kind,
                     format!(
                         "span {}..{} does not fit the text of `{}` ({len} characters); offsets are code points, \
                          half-open, with start <= end <= length",
@@ -468,8 +491,23 @@ fn empty_annotations(id: &str) -> AnnotationFile {
     }
 }
 
-fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| Error::json(e, bytes, path))
+/// A JSON file of the corpus into the model, failing as the validator's first checks do: a
+/// byte-order mark (E003), not UTF-8 (E002), then not JSON or not the model's shape (E001, E004).
+pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        let position = Position::new().with_file(path).with_line_column(1, 1);
+        return Err(Error::new(ErrorKind::ByteOrderMark, "the file starts with a UTF-8 byte-order mark").at(position));
+    }
+    let src = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        let position = Position::new().with_file(path).at_byte(&valid, valid.len());
+        Error::new(
+            ErrorKind::Utf8 { valid_up_to: e.valid_up_to() },
+            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        )
+        .at(position)
+    })?;
+    serde_json::from_str(src).map_err(|e| Error::from_json(e, src).in_file(path))
 }
 
 fn optional<T: DeserializeOwned + Default>(

@@ -31,7 +31,8 @@
 //! - [`corpus`]: loading and the typed API ([`Corpus`], [`Document`]) with cross-document queries;
 //! - [`view`]: annotations in their document, resolving their references ([`Corpus::view`]);
 //! - [`schema`]: the JSON Schemas, generated from the model (feature `schema`);
-//! - [`error`]: the one error type, with a kind, a position and a source;
+//! - [`error`]: the one error type, with a kind that carries its data, a position and a source;
+//! - [`code`]: the rules of the format by stable code, which classify every error and diagnostic;
 //! - [`diff`]: what changed between two versions of the corpus, for review;
 //! - [`verdict`]: claims judged against the propositions' reference values;
 //! - `validate` (feature `validate`): JSON Schemas and the semantic rules contributors run in CI;
@@ -46,6 +47,7 @@
 pub mod agreement;
 #[cfg(any(feature = "validate", feature = "export"))]
 mod batch;
+pub mod code;
 pub mod conflicts;
 pub mod corpus;
 pub mod diff;
@@ -74,6 +76,7 @@ pub mod segment;
 #[cfg(feature = "validate")]
 pub mod validate;
 
+pub use code::Code;
 pub use corpus::{Corpus, Document};
 pub use error::{Error, ErrorKind, Position};
 pub use model::{Label, Span};

@@ -46,7 +46,11 @@ struct Offsets<'a> {
 impl Offsets<'_> {
     fn cp(&self, offset: usize, pointer: &str) -> Result<usize, Error> {
         self.text.codepoint_from(offset, self.unit).ok_or_else(|| {
-            bad_as(ErrorKind::Mismatch, pointer, format!("offset {offset} is not a character boundary of the text"))
+            bad_as(
+                ErrorKind::NotCharBoundary { offset },
+                pointer,
+                format!("offset {offset} is not a character boundary of the text"),
+            )
         })
     }
 
@@ -61,14 +65,14 @@ impl Offsets<'_> {
     }
 }
 
-/// A value that cannot be rebuilt ([`ErrorKind::Json`]: a shape the model does not have), at its
+/// A value that cannot be rebuilt ([`ErrorKind::Shape`]: a shape the model does not have), at its
 /// pointer.
 fn bad(pointer: &str, message: String) -> Error {
-    bad_as(ErrorKind::Json, pointer, message)
+    bad_as(ErrorKind::Shape, pointer, message)
 }
 
-/// As [`bad`], of another kind: [`ErrorKind::Missing`] for a reference to nothing,
-/// [`ErrorKind::Mismatch`] for an offset off the text.
+/// As [`bad`], of another kind: [`ErrorKind::UnresolvedReference`] for a reference to nothing,
+/// [`ErrorKind::NotCharBoundary`] for an offset inside a character.
 fn bad_as(kind: ErrorKind, pointer: &str, message: String) -> Error {
     Error::new(kind, message).at(Position { pointer: Some(pointer.to_string()), ..Position::default() })
 }
@@ -118,11 +122,12 @@ impl Corpus {
     /// is returned: this reader accepts exactly the records the validator passes.
     ///
     /// # Errors
-    /// When the line is not JSON or not a document record (kind [`ErrorKind::Json`], with line and
-    /// column), or a value cannot be rebuilt (with its JSON pointer): an offset that is not a
-    /// character boundary, an entity party without its mention, an entity that a stance or claim
-    /// names but no mention links to (the record lacks its type); with the `validate` feature,
-    /// the first error the validator finds in the record.
+    /// When the line is not JSON ([`ErrorKind::Syntax`], with line and column) or not a document
+    /// record ([`ErrorKind::Shape`]), or a value cannot be rebuilt (with its JSON pointer): an
+    /// offset that is not a character boundary ([`ErrorKind::NotCharBoundary`]), an entity party
+    /// without its mention ([`ErrorKind::Shape`]), an entity that a stance or claim names but no
+    /// mention links to ([`ErrorKind::UnresolvedReference`]: the record lacks its type); with the
+    /// `validate` feature, the first error the validator finds in the record.
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
         #[cfg(feature = "validate")]
         {
@@ -305,7 +310,7 @@ impl Corpus {
         for (pointer, id) in named {
             if !registry.contains_key(id) {
                 return Err(bad_as(
-                    ErrorKind::Missing,
+                    ErrorKind::UnresolvedReference { id: id.clone() },
                     &pointer,
                     format!("entity `{id}` is linked by no mention of the record, which so lacks its type"),
                 ));

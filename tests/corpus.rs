@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crocus_corpus::model::{Manifest, RegionKind};
-use crocus_corpus::{Corpus, ErrorKind, Span};
+use crocus_corpus::{Code, Corpus, ErrorKind, Span};
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -146,46 +146,76 @@ fn lookups_and_seed_order() {
     assert!(corpus.document("no-such-document").is_none());
 }
 
+/// The kind of the error both readers return: the validator's checking mode (`from_dir` with the
+/// `validate` feature) and the structural reader give the same kind with the same values, so a
+/// program matching on it does not depend on which features another crate turns on.
+fn same_kind(root: &Path) -> crocus_corpus::Error {
+    let checked = Corpus::from_dir(root).unwrap_err();
+    let structural = Corpus::from_dir_structural(root).unwrap_err();
+    assert_eq!(checked.kind(), structural.kind(), "{checked}\n{structural}");
+    checked
+}
+
 #[test]
 fn loading_errors_are_located_and_never_panic() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("corpus/texts")).unwrap();
     // Missing manifest.
-    let err = Corpus::from_dir(dir.path()).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Missing);
+    let err = same_kind(dir.path());
+    assert_eq!(err.kind(), &ErrorKind::MissingFile { path: "corpus/manifest.json".into() });
+    assert_eq!(err.kind().code(), Some(Code::MissingFile));
     assert!(err.to_string().contains("corpus/manifest.json"), "{err}");
     // Truncated manifest: a JSON error with line and column.
     std::fs::write(dir.path().join("corpus/manifest.json"), "{\n  \"schema_version\": \"2.0.0\",\n  \"documents\": [")
         .unwrap();
-    let err = Corpus::from_dir(dir.path()).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Json);
+    let err = same_kind(dir.path());
+    assert_eq!(err.kind(), &ErrorKind::Syntax);
     assert_eq!(err.position().line, Some(3));
     assert!(err.to_string().starts_with("corpus/manifest.json:3:"), "{err}");
-    // A text whose length differs from its record.
+    // A text whose length differs from its record: both lengths, as found and as recorded.
     let mut m = manifest();
     m.documents.truncate(1);
     std::fs::write(dir.path().join("corpus/manifest.json"), serde_json::to_string(&m).unwrap()).unwrap();
-    std::fs::write(dir.path().join("corpus/texts").join(&m.documents[0].source_file), "short").unwrap();
-    let err = Corpus::from_dir(dir.path()).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Mismatch);
-    // Invalid UTF-8.
-    std::fs::write(dir.path().join("corpus/texts").join(&m.documents[0].source_file), b"\xff\xfe").unwrap();
-    assert_eq!(Corpus::from_dir(dir.path()).unwrap_err().kind(), ErrorKind::Utf8);
-    // A span beyond the text.
-    std::fs::copy(
-        Path::new(ROOT).join("corpus/texts").join(&m.documents[0].source_file),
-        dir.path().join("corpus/texts").join(&m.documents[0].source_file),
-    )
-    .unwrap();
+    let text_file = dir.path().join("corpus/texts").join(&m.documents[0].source_file);
+    std::fs::write(&text_file, "short").unwrap();
+    // The validator reports the changed hash (E005) before the length (E006); a text of the
+    // recorded hash cannot differ in length, so this case is the structural reader's alone.
+    let err = Corpus::from_dir_structural(dir.path()).unwrap_err();
+    let (chars, bytes) = (m.documents[0].chars, m.documents[0].bytes);
+    assert_eq!(err.kind(), &ErrorKind::TextLength { chars: 5, bytes: 5, expected_chars: chars, expected_bytes: bytes });
+    assert_eq!(Corpus::from_dir(dir.path()).unwrap_err().kind(), &ErrorKind::Rule { code: Code::TextHashMismatch });
+    // A text file missing.
+    std::fs::remove_file(&text_file).unwrap();
+    let err = same_kind(dir.path());
+    let path = format!("corpus/texts/{}", m.documents[0].source_file);
+    assert_eq!(err.kind(), &ErrorKind::MissingFile { path });
+    // Invalid UTF-8: how much of it is valid.
+    std::fs::write(&text_file, b"ok \xff\xfe").unwrap();
+    let err = same_kind(dir.path());
+    assert_eq!(err.kind(), &ErrorKind::Utf8 { valid_up_to: 3 });
+    // A span beyond the text, and a reversed one.
+    std::fs::copy(Path::new(ROOT).join("corpus/texts").join(&m.documents[0].source_file), &text_file).unwrap();
     std::fs::create_dir_all(dir.path().join("annotations")).unwrap();
-    let ann = format!(
-        r#"{{"schema_version":"2.0.0","document":"{}","entities":[{{"id":"e1","start":10,"end":999999,"text":"x","label":"GPE","entity":"x"}}]}}"#,
-        m.documents[0].id
-    );
-    std::fs::write(dir.path().join(format!("annotations/{}.json", m.documents[0].id)), ann).unwrap();
-    let err = Corpus::from_dir(dir.path()).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Mismatch);
+    let annotate = |start: usize, end: usize| {
+        let ann = format!(
+            r#"{{"schema_version":"2.0.0","document":"{}","entities":[{{"id":"e1","start":{start},"end":{end},"text":"x","label":"GPE","entity":"x"}}]}}"#,
+            m.documents[0].id
+        );
+        std::fs::write(dir.path().join(format!("annotations/{}.json", m.documents[0].id)), ann).unwrap();
+    };
+    annotate(10, 999_999);
+    let err = same_kind(dir.path());
+    assert_eq!(err.kind(), &ErrorKind::SpanOutOfRange { start: 10, end: 999_999, len: chars });
     assert_eq!(err.position().pointer.as_deref(), Some("/entities/0"));
+    annotate(10, 5);
+    assert_eq!(same_kind(dir.path()).kind(), &ErrorKind::Rule { code: Code::SpanEmpty });
+    // A document listed twice.
+    std::fs::remove_dir_all(dir.path().join("annotations")).unwrap();
+    let mut twice = m.clone();
+    twice.documents.push(m.documents[0].clone());
+    std::fs::write(dir.path().join("corpus/manifest.json"), serde_json::to_string(&twice).unwrap()).unwrap();
+    let err = same_kind(dir.path());
+    assert_eq!(err.kind(), &ErrorKind::DuplicateId { id: m.documents[0].id.clone() });
 }
 
 proptest! {

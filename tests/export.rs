@@ -394,7 +394,7 @@ fn stream_errors_are_located() {
     };
     // Not JSON: line and column.
     let e = with_line_3("{\"id\": ");
-    assert_eq!((e.kind(), e.position().line, e.position().column), (ErrorKind::Json, Some(3), Some(7)));
+    assert_eq!((e.kind(), e.position().line, e.position().column), (&ErrorKind::Syntax, Some(3), Some(7)));
     // A byte offset inside a multi-byte character: the pointer of the offset.
     let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
     let text = v["text"].as_str().unwrap().to_string();
@@ -404,17 +404,20 @@ fn stream_errors_are_located() {
     assert_eq!(e.position().line, Some(3));
     assert_eq!(e.position().pointer.as_deref(), Some("/entities/0/start"), "{e}");
     assert!(e.to_string().contains("not a character boundary"), "{e}");
+    assert_eq!(e.kind(), &ErrorKind::NotCharBoundary { offset: inside });
     // A span past the end of the text.
     let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
     v["claims"][0]["end"] = (text.len() + 5).into();
     let e = with_line_3(&v.to_string());
     assert_eq!(e.position().pointer.as_deref(), Some("/claims/0/end"), "{e}");
+    assert_eq!(e.kind(), &ErrorKind::NotCharBoundary { offset: text.len() + 5 });
     // A claimer entity that no mention links to: its type is unknown.
     let mut v: serde_json::Value = serde_json::from_str(&lines[2]).unwrap();
     let i = v["claims"].as_array().unwrap().iter().position(|c| c["claimer"]["kind"] == "entity").unwrap();
     v["claims"][i]["claimer"]["entity_id"] = "nobody".into();
     let e = with_line_3(&v.to_string());
     assert_eq!(e.position().pointer.as_deref(), Some(format!("/claims/{i}/claimer/entity_id").as_str()), "{e}");
+    assert_eq!(e.kind(), &ErrorKind::UnresolvedReference { id: "nobody".into() });
 }
 
 /// Every JSON pointer to a number in `v` (offsets, values, article numbers).

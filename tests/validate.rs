@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crocus_corpus::validate::{self, Code, FileKind, Format};
+use crocus_corpus::{Corpus, ErrorKind};
 use proptest::prelude::*;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -57,6 +58,23 @@ fn each_fixture_breaks_exactly_its_rule() {
         let strict_fails = !report.is_valid(true);
         assert!(strict_fails, "{name}: must fail under --strict");
         assert_eq!(report.is_valid(false), code.starts_with('W'), "{name}: warnings pass without --strict");
+        if code.starts_with('E') {
+            // The reader that runs the validator refuses with this rule's kind, carrying the
+            // values of the finding for the rules that have them; the structural reader, when it
+            // finds the mistake too, gives the same kind.
+            let err = Corpus::from_dir(root.path()).unwrap_err();
+            assert_eq!(err.kind().code().map(Code::as_str), Some(code), "{name}: {err}");
+            assert_eq!(err.kind(), &report.diagnostics[0].error_kind(), "{name}");
+            let with_values = ["E002", "E006", "E008", "E009", "E010", "E017", "E018"];
+            let has_values = !matches!(
+                err.kind(),
+                ErrorKind::Rule { .. } | ErrorKind::Syntax | ErrorKind::Shape | ErrorKind::ByteOrderMark
+            );
+            assert_eq!(has_values, with_values.contains(&code), "{name}: {:?}", err.kind());
+            if let Err(structural) = Corpus::from_dir_structural(root.path()) {
+                assert_eq!(structural.kind(), err.kind(), "{name}: {structural}");
+            }
+        }
         insta::assert_snapshot!(format!("validate-{name}-human"), human);
         insta::assert_snapshot!(format!("validate-{name}-json"), report.render(Format::Json, false, false));
         covered.push(code.to_string());

@@ -339,7 +339,7 @@ impl<'a> Reader<'a> {
 
     fn err(&mut self, file: &Path, line: usize, column: usize, msg: String) {
         if self.errors.len() < MAX_ERRORS {
-            self.errors.push(Error::new(ErrorKind::Mismatch, msg).at(Position {
+            self.errors.push(Error::new(ErrorKind::Prediction, msg).at(Position {
                 file: Some(file.to_path_buf()),
                 line: Some(line),
                 column: Some(column),

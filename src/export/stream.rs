@@ -52,8 +52,8 @@ pub struct Summary {
 /// Blank lines are skipped. `options.docs`, when not empty, selects records by id.
 ///
 /// # Errors
-/// The first record that cannot be rebuilt (with its line, and column or JSON pointer; kind
-/// [`ErrorKind::Json`] or [`ErrorKind::Mismatch`]), or a read or write error ([`ErrorKind::Io`]).
+/// The first record that cannot be rebuilt (with its line, and column or JSON pointer; its
+/// [`ErrorKind`] names the rule), or a read or write error ([`ErrorKind::Io`]).
 /// Output written before the error stays written: write to a temporary file and rename it on
 /// success (as `crocus export --out` does) when that matters.
 pub fn export(
@@ -70,8 +70,10 @@ pub fn export(
         let mut text = String::new();
         let mut s = Summary::default();
         for (n, raw) in batch.lines() {
-            let line = std::str::from_utf8(raw)
-                .map_err(|e| Error::new(ErrorKind::Utf8, format!("the line is not valid UTF-8: {e}")).on_line(n))?;
+            let line = std::str::from_utf8(raw).map_err(|e| {
+                let kind = ErrorKind::Utf8 { valid_up_to: e.valid_up_to() };
+                Error::new(kind, format!("the line is not valid UTF-8: {e}")).on_line(n)
+            })?;
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
                 continue;

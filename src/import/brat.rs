@@ -46,7 +46,7 @@ pub fn annotation_file(corpus: &Corpus, name: &str, ann: &str) -> Result<Annotat
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name).trim_end_matches(".ann");
     let Some(doc) = corpus.document(stem) else {
         let err = Error::new(
-            ErrorKind::Missing,
+            ErrorKind::UnknownDocument { id: stem.to_string() },
             format!("`{stem}` is not a document of the corpus; a .ann file is named after its document id"),
         )
         .in_file(name);
@@ -74,7 +74,7 @@ pub fn annotation_file(corpus: &Corpus, name: &str, ann: &str) -> Result<Annotat
 }
 
 fn at(name: &str, line: usize, msg: String) -> Error {
-    Error::new(ErrorKind::Json, msg).at(Position {
+    Error::new(ErrorKind::Standoff, msg).at(Position {
         file: Some(name.into()),
         line: Some(line),
         column: None,

@@ -118,14 +118,17 @@ fn located_at_line(file: &str, line: usize, code: Code, message: &str, hint: &st
     f.diagnostics.pop().expect("one diagnostic")
 }
 
-/// Checks one line: `(1, diagnostics)` for a record, `(0, [])` for a blank line.
 /// Checks one line: `(1, diagnostics, the document when it is a document record that could be
 /// read)` for a record, `(0, [], None)` for a blank line.
 fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize, Vec<Diagnostic>, Option<Corpus>) {
     let mut out = Vec::new();
-    let Ok(line) = std::str::from_utf8(raw) else {
-        out.push(located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8"));
-        return (1, out, None);
+    let line = match std::str::from_utf8(raw) {
+        Ok(line) => line,
+        Err(e) => {
+            let d = located_at_line(file, line_no, Code::InvalidUtf8, "the line is not valid UTF-8", "JSONL is UTF-8");
+            out.push(d.with_kind(ErrorKind::Utf8 { valid_up_to: e.valid_up_to() }));
+            return (1, out, None);
+        }
     };
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() {
@@ -206,14 +209,12 @@ fn check_document(file: &str, line_no: usize, line: &str, v: TapeNode<'_>) -> (V
 }
 
 /// What the reader refused, as a diagnostic: at its pointer when it has one, else at its column.
+/// The finding keeps the reader's kind, values included, so the reader that runs the validator
+/// returns the error it returns without it.
 fn reader_error(file: &str, line_no: usize, line: &str, e: &Error) -> Diagnostic {
-    let code = match e.kind() {
-        ErrorKind::Missing => Code::UnresolvedReference,
-        ErrorKind::Mismatch => Code::SpanOutOfRange,
-        _ => Code::SchemaViolation,
-    };
+    let code = e.kind().code().unwrap_or(Code::SchemaViolation);
     let hint = serde_hint(e.message());
-    match &e.position().pointer {
+    let d = match &e.position().pointer {
         Some(pointer) => diag(file, line_no, line, pointer, code, e.message().to_string(), hint.as_deref()),
         None => {
             // The reader's column counts characters and already points at the offending value.
@@ -225,6 +226,11 @@ fn reader_error(file: &str, line_no: usize, line: &str, e: &Error) -> Diagnostic
                 None => d,
             }
         }
+    };
+    if e.kind().code() == Some(code) {
+        d.with_kind(e.kind().clone())
+    } else {
+        d
     }
 }
 

@@ -24,7 +24,6 @@ pub(crate) mod rules;
 pub mod schema;
 mod tape;
 
-use crate::error::ErrorKind;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -177,12 +176,6 @@ pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
     let errors: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     // The most basic problem first (rule codes go from encoding and syntax to meaning).
     let Some(d) = errors.iter().min_by_key(|d| d.code) else { return Ok(()) };
-    let kind = match d.code {
-        Code::InvalidJson | Code::ByteOrderMark | Code::SchemaViolation => ErrorKind::Json,
-        Code::InvalidUtf8 => ErrorKind::Utf8,
-        Code::MissingFile | Code::UnknownDocument | Code::UnresolvedReference => ErrorKind::Missing,
-        _ => ErrorKind::Mismatch,
-    };
     let more = match errors.len() - 1 {
         0 => String::new(),
         1 => " (and 1 more error: run `crocus validate` for all of them)".to_string(),
@@ -190,5 +183,6 @@ pub(crate) fn require_valid(report: &Report) -> Result<(), Error> {
     };
     let hint = d.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
     // The one position type: the diagnostic's is the error's.
-    Err(Error::new(kind, format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message)).at(d.position.clone()))
+    Err(Error::new(d.error_kind(), format!("{} {}: {}{hint}{more}", d.code.as_str(), d.name, d.message))
+        .at(d.position.clone()))
 }

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use crocus_corpus::export::{self, Format, LabelSet, Options, RecordKind, StreamFormat, TagScheme};
 use crocus_corpus::model::OffsetUnit;
-use crocus_corpus::ErrorKind;
 
 use crate::Failure;
 
@@ -90,10 +89,8 @@ fn run_stream(args: &Args, input: &Path, options: &Options) -> Result<(), Failur
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let summary = crate::output::stream(args.out.as_deref(), |w| {
         export::stream::export(reader, w, format, options, threads).map_err(|e| {
-            let hint = match e.kind() {
-                ErrorKind::Io => "",
-                _ => "; `crocus validate FILE.jsonl` lists every problem of the file",
-            };
+            let hint =
+                if e.kind().is_io() { "" } else { "; `crocus validate FILE.jsonl` lists every problem of the file" };
             Failure::from(e.in_file(&shown)).with_suffix(hint)
         })
     })?;

@@ -49,9 +49,7 @@ pub fn run(args: &Args, root: &Option<PathBuf>) -> Result<(), Failure> {
                     .map_err(|e| format!("{shown}: {e}"))
                     .and_then(|text| canonical::annotation(&src, text, &shown).map_err(|e| e.to_string())),
                 None => match serde_json::from_str::<serde_json::Value>(&src) {
-                    Err(e) => Err(crocus_corpus::Error::new(crocus_corpus::ErrorKind::Json, e.to_string())
-                        .in_file(&shown)
-                        .to_string()),
+                    Err(e) => Err(crocus_corpus::Error::from_json(e, &src).in_file(&shown).to_string()),
                     Ok(_) => Err(format!("{shown}: not an annotation file with a `document` field")),
                 },
             }

@@ -147,9 +147,10 @@ impl Failure {
 
 impl From<crocus_corpus::Error> for Failure {
     fn from(e: crocus_corpus::Error) -> Failure {
-        match e.kind() {
-            crocus_corpus::ErrorKind::Io => Failure::usage(e.to_string()),
-            _ => Failure::data(e.to_string()),
+        if e.kind().is_io() {
+            Failure::usage(e.to_string())
+        } else {
+            Failure::data(e.to_string())
         }
     }
 }

@@ -5,6 +5,7 @@ use super::documents::{check_span, DocText};
 use super::entities::Mentions;
 use super::registries::{with_suggestion, Registries};
 use super::FileDiags;
+use crate::error::ErrorKind;
 use crate::model::{AnnotationFile, Claimer};
 use crate::validate::diagnostic::Code;
 
@@ -39,6 +40,7 @@ pub(crate) fn check(
                             format!("proposition `{pid}` is not in the registry"),
                             Some(&hint),
                         );
+                        f.with_kind(ErrorKind::UnresolvedReference { id: pid.to_string() });
                     }
                     Some(prop) => match value {
                         None => f.at(
@@ -96,6 +98,7 @@ pub(crate) fn check_party(
                     format!("entity `{entity}` is not in the registry"),
                     Some(&hint),
                 );
+                f.with_kind(ErrorKind::UnresolvedReference { id: entity.to_string() });
             }
             match mentions.get(mention.as_str()) {
                 None => {
@@ -117,6 +120,7 @@ pub(crate) fn check_party(
                         format!("mention `{mention}` is not an entity mention of this document"),
                         Some(&hint),
                     );
+                    f.with_kind(ErrorKind::UnresolvedReference { id: mention.to_string() });
                 }
                 Some(linked) if *linked != Some(entity.as_str()) => f.at(
                     Code::ClaimerMentionMismatch,

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::{FileDiags, Parsed};
 use crate::corpus::paths;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::{AnnotationFile, DocumentRecord, Manifest, Region, RegionKind, Span};
 use crate::text::Text;
 use crate::validate::diagnostic::Code;
@@ -67,6 +67,7 @@ pub(crate) fn check_manifest(
                 format!("document id `{}` is used twice (first at /documents/{first})", d.id),
                 Some("document ids must be unique"),
             );
+            file.with_kind(ErrorKind::DuplicateId { id: d.id.clone() });
         }
         let text_path = paths::text(&d.source_file);
         let Some(bytes) = source.read(&text_path)? else {
@@ -76,6 +77,7 @@ pub(crate) fn check_manifest(
                 format!("the text {text_path} is missing"),
                 Some("copy the seed file into corpus/texts/ byte for byte"),
             );
+            file.with_kind(ErrorKind::MissingFile { path: text_path.clone() });
             continue;
         };
         let digest = sha256_hex(&bytes);
@@ -116,6 +118,7 @@ pub(crate) fn check_manifest(
                     Some("restore the seed file"),
                     Some(invalid_utf8_excerpt(&bytes, valid_up_to)),
                 );
+                t.with_kind(ErrorKind::Utf8 { valid_up_to });
                 text_files.push(t);
                 continue;
             }
@@ -150,6 +153,12 @@ pub(crate) fn check_manifest(
                 ),
                 Some("restore the seed file, or correct the record"),
             );
+            file.with_kind(ErrorKind::TextLength {
+                chars: text.len_chars(),
+                bytes: text.len_bytes(),
+                expected_chars: d.chars,
+                expected_bytes: d.bytes,
+            });
         }
         check_record(file, &base, d, &text);
         docs.insert(d.id.clone(), DocText::new(Cow::Owned(text), &d.regions));
@@ -241,6 +250,7 @@ pub(crate) fn check_annotation_file<'d>(
             format!("document `{}` is not in the manifest", a.document),
             Some(&hint),
         );
+        file.with_kind(ErrorKind::UnknownDocument { id: a.document.clone() });
     }
     doc
 }
@@ -268,6 +278,7 @@ pub(crate) fn check_span(
             format!("span {}..{} ends beyond the text ({len} characters)", span.start, span.end),
             Some("offsets are Unicode code points, half-open: 0 <= start < end <= length"),
         );
+        f.with_kind(ErrorKind::SpanOutOfRange { start: span.start, end: span.end, len });
         return false;
     }
     if span.start >= span.end {

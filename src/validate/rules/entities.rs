@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::documents::{check_span, DocText};
 use super::registries::{with_suggestion, Registries};
 use super::{FileDiags, Scope};
+use crate::error::ErrorKind;
 use crate::model::{AnnotationFile, Label, Span};
 use crate::validate::diagnostic::Code;
 
@@ -73,6 +74,7 @@ pub(crate) fn check<'a>(
                 format!("entity `{id}` is not in the registry"),
                 Some(&hint),
             );
+            f.with_kind(ErrorKind::UnresolvedReference { id: id.to_string() });
             continue;
         };
         if !m.label.compatible_with(e.kind) {

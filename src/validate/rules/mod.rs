@@ -27,7 +27,7 @@ use super::locate::line_col;
 use super::schema::FileKind;
 use super::Source;
 use crate::corpus::paths;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::{AnnotationFile, EntityRegistry, Manifest, PropositionRegistry, TargetRegistry};
 use documents::DocText;
 use registries::Registries;
@@ -96,6 +96,14 @@ impl FileDiags {
         });
     }
 
+    /// Attaches the values of its finding to the diagnostic just added, for the rules a reader
+    /// reports with values ([`Diagnostic::error_kind`]).
+    pub fn with_kind(&mut self, kind: ErrorKind) {
+        if let Some(d) = self.diagnostics.pop() {
+            self.diagnostics.push(d.with_kind(kind));
+        }
+    }
+
     /// The number of diagnostics so far, to tell whether a check added one.
     pub fn count(&self) -> usize {
         self.diagnostics.len()
@@ -141,6 +149,7 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
                 Some("save the file as UTF-8"),
                 Some(excerpt),
             );
+            f.with_kind(ErrorKind::Utf8 { valid_up_to: e.valid_up_to() });
             return Err(f);
         }
     };
@@ -255,6 +264,7 @@ fn check_ids(f: &mut FileDiags, a: &AnnotationFile) {
                 next_free(id, &taken)
             );
             f.at(Code::DuplicateId, &format!("{base}/id"), msg, Some(&hint));
+            f.with_kind(ErrorKind::DuplicateId { id: id.to_string() });
         } else {
             ids.insert(id, base);
         }
@@ -328,6 +338,7 @@ pub(super) fn check_corpus(
                 Some("run from the corpus root or pass --root DIR"),
                 None,
             );
+            f.with_kind(ErrorKind::MissingFile { path: paths::MANIFEST.to_string() });
             done(f);
             None
         }

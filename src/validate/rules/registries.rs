@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{FileDiags, Parsed};
+use crate::error::ErrorKind;
 use crate::model::{AnnotationFile, EntityRegistry, Proposition, PropositionRegistry, RegistryEntity, TargetRegistry};
 use crate::validate::diagnostic::Code;
 use crate::validate::schema::FileKind;
@@ -137,6 +138,7 @@ fn dup_ids<'a>(f: &mut FileDiags, ids: impl Iterator<Item = &'a str>, base: &str
                 format!("{what} id `{id}` is used twice (first at {base}/{first})"),
                 Some("ids must be unique: merge the two entries, or rename one and the references that mean it"),
             );
+            f.with_kind(ErrorKind::DuplicateId { id: id.to_string() });
         }
     }
 }

@@ -8,6 +8,7 @@ use super::documents::{check_span, DocText};
 use super::entities::Mentions;
 use super::registries::{did_you_mean, with_suggestion, Registries};
 use super::{FileDiags, Parsed};
+use crate::error::ErrorKind;
 use crate::model::{AnnotationFile, Manifest, StanceTarget, TargetRegistry};
 use crate::validate::diagnostic::Code;
 
@@ -45,6 +46,7 @@ pub(crate) fn check(
                 format!("stance target {} does not exist", s.target.display()),
                 Some(&hint),
             );
+            f.with_kind(ErrorKind::UnresolvedReference { id: id.to_string() });
         }
         if s.label.is_claim_label() != is_claim {
             f.at(
@@ -75,6 +77,7 @@ pub(crate) fn check(
                 format!("target `{}` is not in the registry", ds.target),
                 Some(&hint),
             );
+            f.with_kind(ErrorKind::UnresolvedReference { id: ds.target.to_string() });
         }
         for (j, e) in ds.evidence.iter().enumerate() {
             if !stance_ids.contains(e.as_str()) {
@@ -88,6 +91,7 @@ pub(crate) fn check(
                     format!("evidence `{e}` is not a span stance of this document"),
                     Some(&hint),
                 );
+                f.with_kind(ErrorKind::UnresolvedReference { id: e.to_string() });
             }
         }
     }
