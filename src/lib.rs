@@ -109,7 +109,7 @@ macro_rules! schema_version {
 /// required by the schemas in `schema/` (generated from this constant).
 pub const SCHEMA_VERSION: &str = schema_version!();
 
-/// The version line of the `crocus` tool: `1.1.0 (data 1.1.0, schema 2.0.0)`.
+/// The version line of the `crocus` tool: `2.0.0 (data 2.0.0, schema 2.0.0)`.
 ///
 /// ```
 /// assert!(crocus_corpus::VERSION_LINE.ends_with(&format!("schema {})", crocus_corpus::SCHEMA_VERSION)));
