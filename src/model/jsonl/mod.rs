@@ -355,7 +355,7 @@ pub struct DocumentStanceItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claimer, StanceTarget, TextSpan};
+    use crate::model::{Claimer, StanceTarget, TextSpan, Value};
 
     /// The kind enums name exactly the serde tags of the enums they describe.
     #[test]
