@@ -419,34 +419,19 @@ pub(super) fn check_corpus(
         }
         registries::check_unused(entities.as_mut(), propositions.as_mut(), &files);
     }
-    let mut parts = Parts {
-        manifest: None,
-        texts: docs,
-        entities: None,
-        propositions: None,
-        targets: None,
-        annotations: Vec::with_capacity(annotated.len()),
-    };
-    for p in annotated {
+    // Each parsed file: its diagnostics to the report, its value to the parts.
+    fn keep<T>(p: Parsed<T>, done: &mut impl FnMut(FileDiags)) -> T {
         done(p.file);
-        parts.annotations.push(p.value);
+        p.value
     }
-    parts.manifest = manifest.map(|p| {
-        done(p.file);
-        p.value
-    });
-    parts.entities = entities.map(|p| {
-        done(p.file);
-        p.value
-    });
-    parts.propositions = propositions.map(|p| {
-        done(p.file);
-        p.value
-    });
-    parts.targets = targets.map(|p| {
-        done(p.file);
-        p.value
-    });
+    let parts = Parts {
+        annotations: annotated.into_iter().map(|p| keep(p, &mut done)).collect(),
+        manifest: manifest.map(|p| keep(p, &mut done)),
+        entities: entities.map(|p| keep(p, &mut done)),
+        propositions: propositions.map(|p| keep(p, &mut done)),
+        targets: targets.map(|p| keep(p, &mut done)),
+        texts: docs,
+    };
     report.sort();
     Ok((report, parts))
 }
