@@ -8,6 +8,9 @@ use crocus_corpus::export::{stream, Options, StreamFormat};
 use crocus_corpus::validate::{validate_bytes, validate_jsonl, Format};
 use crocus_corpus::Corpus;
 
+/// A manifest of one three-character text (`abc`, SHA-256 below) at the format's version.
+const MANIFEST: &str = r#"{"schema_version":"VERSION","documents":[{"id":"d","source_file":"d.txt","sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","chars":3,"bytes":3,"title":null,"language":"en","genre":"news","author":null,"publisher":null,"url":null,"date":null,"regions":[{"kind":"body","start":0,"end":3,"article":1}],"quality_flags":[]}]}"#;
+
 fuzz_target!(|data: &[u8]| {
     for name in ["annotations/cruel-irony.json", "annotations/entities.json", "annotations/propositions.json"] {
         let report = validate_bytes(name, data);
@@ -22,9 +25,10 @@ fuzz_target!(|data: &[u8]| {
     }
     // The loader: the fuzzed bytes as the manifest and as an annotation file of a real text.
     let _ = Corpus::from_files([("corpus/manifest.json".to_string(), data.to_vec())]);
-    let manifest = br#"{"schema_version":"1.0.0","documents":[{"id":"d","source_file":"d.txt","sha256":"00","chars":3,"bytes":3,"title":null,"language":"en","genre":"news","author":null,"publisher":null,"url":null,"date":null,"regions":[{"kind":"body","start":0,"end":3,"article":1}],"quality_flags":[]}]}"#;
+    // The format's version, so that the manifest is read and the fuzzed file is what fails.
+    let manifest = MANIFEST.replace("VERSION", crocus_corpus::SCHEMA_VERSION);
     let _ = Corpus::from_files([
-        ("corpus/manifest.json".to_string(), manifest.to_vec()),
+        ("corpus/manifest.json".to_string(), manifest.into_bytes()),
         ("corpus/texts/d.txt".to_string(), b"abc".to_vec()),
         ("annotations/d.json".to_string(), data.to_vec()),
     ]);
