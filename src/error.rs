@@ -1,11 +1,11 @@
 //! The crate's one error type: a kind a program can match on, a position a person can go to, a
 //! message that says what is wrong and what to do, and the underlying cause.
 //!
-//! Modelled on `csv` and `jiff`: the [`Error`] value is one pointer wide (the details are boxed),
+//! Modelled on `csv` and `jiff`: the [`Error`] value is one pointer wide (the details are boxed);
 //! [`ErrorKind`] says what went wrong with the values involved (the lengths that differ, the id
-//! that resolves to nothing) and names the rule of the format it breaks ([`crate::code`]), [`Error::position`] locates it with the same [`Position`] the
-//! validator's diagnostics use, and [`std::error::Error::source`] gives the I/O or JSON error
-//! underneath, when there is one.
+//! that resolves to nothing) and names the rule of the format it breaks ([`crate::code`]);
+//! [`Error::position`] locates it with the same [`Position`] the validator's diagnostics use; and
+//! [`std::error::Error::source`] gives the I/O or JSON error underneath, when there is one.
 //!
 //! ```
 //! use crocus_corpus::{Corpus, ErrorKind};
