@@ -17,6 +17,8 @@ use crate::text::Text;
 
 mod load;
 use load::empty_annotations;
+#[cfg(feature = "validate")]
+pub(crate) use load::json_text;
 pub(crate) use load::parse;
 
 /// Paths of the corpus files relative to a root.

@@ -333,9 +333,7 @@ impl Error {
     /// assert_eq!(err.position().column, Some(11)); // the `}`, counted in characters
     /// ```
     pub fn from_json(err: serde_json::Error, src: &str) -> Error {
-        // serde_json appends " at line L column C"; the position says it already.
-        let msg = err.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let msg = json_message(&err);
         let mut position = Position::default();
         if err.line() > 0 {
             let byte = crate::text::json_error_byte(src, err.line(), err.column());
@@ -360,6 +358,12 @@ impl Error {
         self.0.position.line = Some(line);
         self
     }
+}
+
+/// `serde_json`'s message without the " at line L column C" it appends: the position says it.
+pub(crate) fn json_message(err: &serde_json::Error) -> String {
+    let msg = err.to_string();
+    msg.split(" at line ").next().unwrap_or(&msg).to_string()
 }
 
 impl fmt::Debug for Error {

@@ -139,15 +139,21 @@ fn diff_between_two_roots_reports_exactly_the_changes() {
     );
 }
 
+/// A copy of the corpus root in a new git repository, committed as "base".
+fn committed_root() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    root_copy(tmp.path());
+    for args in [&["init", "-q"][..], &["add", "."], &["commit", "-qm", "base"]] {
+        git_in(tmp.path(), args);
+    }
+    tmp
+}
+
 #[test]
 fn diff_between_two_git_revisions() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = committed_root();
     let dir = tmp.path();
-    root_copy(dir);
     let git = |args: &[&str]| git_in(dir, args);
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-qm", "base"]);
     let mut expect = change_everything(dir);
     expect.sort();
     git(&["commit", "-qam", "edit"]);
@@ -179,13 +185,9 @@ fn the_documented_workflow_runs() {
         step.lines().take_while(|l| l.starts_with("          ")).map(|l| format!("{}\n", l.trim())).collect();
     assert!(script.contains("crocus diff \"origin/${{ github.base_ref }}\" HEAD --format markdown > diff.md"));
 
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = committed_root();
     let dir = tmp.path();
-    root_copy(dir);
     let git = |args: &[&str]| git_in(dir, args);
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-qm", "base"]);
     git(&["branch", "base-branch"]);
     change_everything(dir);
     git(&["commit", "-qam", "edit"]);

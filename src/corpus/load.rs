@@ -275,14 +275,22 @@ pub(super) fn empty_annotations(id: &str) -> AnnotationFile {
     }
 }
 
-/// A JSON file of the corpus into the model, failing as the validator's first checks do: a
-/// byte-order mark (E003), not UTF-8 (E002), then not JSON or not the model's shape (E001, E004).
+/// A JSON file of the corpus into the model: its text ([`json_text`]), then not JSON or not the
+/// model's shape (E001, E004).
 pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, Error> {
+    let src = json_text(bytes, path)?;
+    serde_json::from_str(src).map_err(|e| Error::from_json(e, src).in_file(path))
+}
+
+/// The text of a JSON file of the corpus, or why it has none: a byte-order mark (E003, at 1:1),
+/// then invalid UTF-8 (E002, at the first invalid byte). The validator's first checks, in the
+/// validator's order, shared by both reading modes.
+pub(crate) fn json_text<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         let position = Position::new().with_file(path).with_line_column(1, 1);
         return Err(Error::new(ErrorKind::ByteOrderMark, "the file starts with a UTF-8 byte-order mark").at(position));
     }
-    let src = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let position = Position::new().with_file(path).at_byte(&valid, valid.len());
         Error::new(
@@ -290,8 +298,7 @@ pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8], path: &str) -> Result<T, 
             format!("invalid UTF-8 at byte {}", e.valid_up_to()),
         )
         .at(position)
-    })?;
-    serde_json::from_str(src).map_err(|e| Error::from_json(e, src).in_file(path))
+    })
 }
 
 fn optional<T: DeserializeOwned + Default>(

@@ -137,8 +137,7 @@ fn check_line(file: &str, line_no: usize, raw: &[u8], kind: FileKind) -> (usize,
     let tape = match Tape::parse(line) {
         Ok(v) => v,
         Err(e) => {
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let msg = crate::error::json_message(&e);
             let d = Diagnostic::new(Code::InvalidJson, file, format!("not valid JSON: {msg}"))
                 .at_json_error(line, &e)
                 .on_line(line_no)
@@ -227,7 +226,7 @@ fn reader_error(file: &str, line_no: usize, line: &str, e: &Error) -> Diagnostic
             }
         }
     };
-    if e.kind().code() == Some(code) {
+    if e.kind().code().is_some() {
         d.with_kind(e.kind().clone())
     } else {
         d

@@ -23,7 +23,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Code, Diagnostic, Report};
-use super::locate::line_col;
 use super::schema::FileKind;
 use super::Source;
 use crate::corpus::paths;
@@ -119,37 +118,24 @@ pub(crate) struct Parsed<T> {
 /// Encoding, syntax, schema and typed parse of one JSON file; the file's diagnostics when any of
 /// them fails.
 pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKind) -> Result<Parsed<T>, FileDiags> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let mut f = FileDiags::new(path, String::new());
-        let first = String::from_utf8_lossy(rest).lines().next().unwrap_or_default().to_string();
-        f.push(
-            Code::ByteOrderMark,
-            1,
-            1,
-            "",
-            "the file starts with a UTF-8 byte-order mark".into(),
-            Some("save the file as UTF-8 without BOM"),
-            Some((first, 0..0)),
-        );
-        return Err(f);
-    }
-    let src = match std::str::from_utf8(bytes) {
+    let src = match crate::corpus::json_text(bytes, path) {
         Ok(s) => s.to_string(),
         Err(e) => {
+            let (hint, excerpt) = match e.kind() {
+                ErrorKind::Utf8 { valid_up_to } => {
+                    ("save the file as UTF-8", documents::invalid_utf8_excerpt(bytes, *valid_up_to))
+                }
+                _ => {
+                    let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                    let first = String::from_utf8_lossy(rest).lines().next().unwrap_or_default().to_string();
+                    ("save the file as UTF-8 without BOM", (first, 0..0))
+                }
+            };
+            let (line, column) = (e.position().line.unwrap_or(1), e.position().column.unwrap_or(1));
+            let code = e.kind().code().expect("an encoding error names its rule");
             let mut f = FileDiags::new(path, String::new());
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let (line, column) = line_col(&valid, valid.len());
-            let excerpt = documents::invalid_utf8_excerpt(bytes, e.valid_up_to());
-            f.push(
-                Code::InvalidUtf8,
-                line,
-                column,
-                "",
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-                Some("save the file as UTF-8"),
-                Some(excerpt),
-            );
-            f.with_kind(ErrorKind::Utf8 { valid_up_to: e.valid_up_to() });
+            f.push(code, line, column, "", e.message().to_string(), Some(hint), Some(excerpt));
+            f.with_kind(e.into_kind());
             return Err(f);
         }
     };
@@ -157,8 +143,7 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
     let json: serde_json::Value = match serde_json::from_str(&f.src) {
         Ok(v) => v,
         Err(e) => {
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let msg = crate::error::json_message(&e);
             let hint = if f.src.trim().is_empty() {
                 "the file is empty; an annotation file holds at least {\"schema_version\": ..., \"document\": ...}"
             } else {
@@ -193,8 +178,7 @@ pub(crate) fn parse<T: DeserializeOwned>(path: &str, bytes: &[u8], kind: FileKin
     match serde_json::from_str::<T>(&f.src) {
         Ok(value) => Ok(Parsed { file: f, value }),
         Err(e) => {
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let msg = crate::error::json_message(&e);
             let d = Diagnostic::new(Code::SchemaViolation, path, format!("unexpected shape: {msg}"))
                 .at_json_error(&f.src, &e);
             f.add(d, None);
