@@ -131,14 +131,18 @@ impl Corpus {
     pub fn from_record(line: &str) -> Result<Corpus, Error> {
         #[cfg(feature = "validate")]
         {
-            // JSON syntax first, as its own error: located in characters, with serde_json's error
-            // as its source.
-            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(line) {
-                return Err(Error::from_json(e, line));
-            }
             // The validator reads the record with `read_record` and checks what it read.
             let (report, corpus) = crate::validate::check_record_line(line);
-            crate::validate::require_valid(&report)?;
+            if let Err(e) = crate::validate::require_valid(&report) {
+                // A syntax error (E001 comes first) is serde_json's own, as without the validator:
+                // located in characters, with its source. Parsed again on this path only.
+                if let (ErrorKind::Syntax, Err(syntax)) =
+                    (e.kind(), serde_json::from_str::<serde::de::IgnoredAny>(line))
+                {
+                    return Err(Error::from_json(syntax, line));
+                }
+                return Err(e);
+            }
             if let Some(corpus) = corpus {
                 return Ok(corpus);
             }
